@@ -12,10 +12,19 @@ const swc = [
   },
 ];
 
+// ESM-only packages that CommonJS dependencies require(): Node >= 20.19 loads them natively, Jest's module
+// runtime does not (before Node 24.9), so swc compiles them to CommonJS for the tests.
+// (content-disposition 3 is required by @fastify/static, which serves the web app and Swagger UI.)
+const esmOnlyPackages = ['content-disposition'];
+
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: swc,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 

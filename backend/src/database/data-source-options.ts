@@ -2,19 +2,24 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DataSourceOptions } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { COLUMN_DRIVER } from './columns';
 import { ENTITIES } from './entities';
 import { POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './naming-strategy';
 
 /**
  * TypeORM options for the configured database. Schema changes happen only through migrations
  * (one generated set per driver, see docs/architecture.md); `synchronize` is never on.
  */
 export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): DataSourceOptions {
+  assertColumnDriver(config.database.type);
+  const namingStrategy = new SnakeNamingStrategy();
   if (config.database.type === 'postgres') {
     return {
       type: 'postgres',
       url: config.database.url,
       entities: ENTITIES,
+      namingStrategy,
       migrations: POSTGRES_MIGRATIONS,
       migrationsTableName: 'migrations',
       synchronize: false,
@@ -27,6 +32,7 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): Dat
     type: 'better-sqlite3',
     database: path,
     entities: ENTITIES,
+    namingStrategy,
     migrations: SQLITE_MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
@@ -37,4 +43,17 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): Dat
       db.pragma('busy_timeout = 5000');
     },
   };
+}
+
+/**
+ * Entity column types were fixed from DATABASE_URL when the entity files were imported (see columns.ts); a DataSource
+ * for the other driver would get wrong types, so it is refused with a clear message.
+ */
+function assertColumnDriver(type: AppConfig['database']['type']): void {
+  if (type !== COLUMN_DRIVER) {
+    throw new Error(
+      `Database driver mismatch: the configuration selects ${type} but the entities were loaded for ${COLUMN_DRIVER} ` +
+        '(decided from process.env.DATABASE_URL at import time). Set DATABASE_URL in the environment before start-up.',
+    );
+  }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfigService } from '../config/app-config.service';
 import { buildDataSourceOptions } from './data-source-options';
+import { DatabaseStartupService } from './startup/database-startup.service';
 
 @Global()
 @Module({
@@ -11,5 +12,7 @@ import { buildDataSourceOptions } from './data-source-options';
       useFactory: (config: AppConfigService) => ({ ...buildDataSourceOptions(config), retryAttempts: 3 }),
     }),
   ],
+  providers: [DatabaseStartupService],
+  exports: [DatabaseStartupService],
 })
 export class DatabaseModule {}

@@ -1,2 +1,25 @@
+import { Concession } from '../modules/customers/entities/concession.entity';
+import { Customer } from '../modules/customers/entities/customer.entity';
+import { Purchase } from '../modules/customers/entities/purchase.entity';
+import { Usage } from '../modules/customers/entities/usage.entity';
+import { Mode } from '../modules/operators/entities/mode.entity';
+import { OperatorMiptaUrl } from '../modules/operators/entities/operator-mipta-url.entity';
+import { OperatorMode } from '../modules/operators/entities/operator-mode.entity';
+import { Operator } from '../modules/operators/entities/operator.entity';
+import { User } from '../modules/users/entities/user.entity';
+
+/** An entity class (a constructor TypeORM can instantiate). */
+export type EntityClass = new () => object;
+
 // Every TypeORM entity of the app, in one list (DataSource options and the migration drift test use it).
-export const ENTITIES: Function[] = [];
+export const ENTITIES: EntityClass[] = [
+  Mode,
+  Operator,
+  OperatorMode,
+  OperatorMiptaUrl,
+  Customer,
+  Purchase,
+  Concession,
+  Usage,
+  User,
+];

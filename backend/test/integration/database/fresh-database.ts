@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AppConfig, loadConfig } from '../../../src/config/app-config';
+import { buildDataSourceOptions } from '../../../src/database/data-source-options';
+import { testDatabaseEnv, testDbKind } from '../../setup/test-database';
+
+/**
+ * An empty database of its own for tests that need one (migrating down, "no admin yet"), beside the run's shared
+ * database: a new SQLite file in the run's directory, or a new PostgreSQL database on the run's server, dropped by
+ * `drop()`.
+ */
+export interface FreshDatabase {
+  env: NodeJS.ProcessEnv;
+  drop(): Promise<void>;
+}
+
+export async function freshDatabase(label: string): Promise<FreshDatabase> {
+  const suffix = `${label}_${randomBytes(3).toString('hex')}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
+  if (testDbKind() === 'sqlite') return { env: testDatabaseEnv(`${suffix}.sqlite`), drop: () => Promise.resolve() };
+
+  const name = `${process.env.TEST_DATABASE_NAME}_${suffix}`.slice(0, 63);
+  const admin = new Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** A test configuration for a database environment, with overridable variables. */
+export function testConfig(env: NodeJS.ProcessEnv, overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({ ...env, NODE_ENV: 'test', ...overrides });
+}
+
+/** A plain, initialised DataSource (no Nest) for a database environment. */
+export async function openDataSource(env: NodeJS.ProcessEnv): Promise<DataSource> {
+  const dataSource = new DataSource(buildDataSourceOptions(testConfig(env)));
+  return dataSource.initialize();
+}

@@ -1,0 +1,44 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions, Response as InjectResponse } from 'light-my-request';
+import { createApp, CreateAppOptions } from '../../src/bootstrap/create-app';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { DatabaseStartupService, StartupReport } from '../../src/database/startup/database-startup.service';
+import { testDatabaseEnv } from '../setup/test-database';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  report: StartupReport;
+  /** Fastify's in-process request injection (light-my-request): no socket, no port. */
+  inject(options: InjectOptions | string): Promise<InjectResponse>;
+  close(): Promise<void>;
+}
+
+/** A folder that never holds a web-app build: tests see the "not built" page unless they pass SPA_DIR. */
+const NO_SPA_DIR = join(tmpdir(), 'oth-test-no-spa-build');
+
+/**
+ * The real application (createApp, as main.ts builds it) on the run's test database, migrated and seeded, ready for
+ * `inject`. `env` overrides the test defaults, e.g. `{ CORS_ORIGINS: 'https://a.example' }`.
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: CreateAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({ NODE_ENV: 'test', SPA_DIR: NO_SPA_DIR, ...testDatabaseEnv(), ...env });
+  const app = await createApp(config, options);
+  try {
+    const report = await app.get(DatabaseStartupService).prepare();
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return {
+      app,
+      config,
+      report,
+      inject: (opts) => app.inject(opts),
+      close: () => app.close(),
+    };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+}

@@ -1,0 +1,7 @@
+import { type Routes } from '@angular/router';
+
+import { OperatorsPage } from './operators-page';
+
+export const OPERATORS_ROUTES: Routes = [
+  { path: '', component: OperatorsPage, title: 'Operators · Open Transport Hub' },
+];

@@ -1,0 +1,285 @@
+#!/usr/bin/env node
+// HTTP throughput benchmark: `npm run bench` (builds first). Each server runs in a child process of its own; this
+// process drives the load with autocannon. Results go to the terminal and to tmp/bench/latest.json.
+// See docs/benchmarks.md.
+//
+//   BENCH_DURATION=10     measured seconds per scenario        BENCH_CONNECTIONS=50   concurrent connections
+//   BENCH_WARMUP=3        warm-up seconds per scenario         BENCH_ONLY=raw-node,app-health   a subset
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const OUT_DIR = join(ROOT, 'tmp', 'bench');
+const int = (name, fallback) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${name} must be a whole number, not ${process.env[name]}`);
+  return value;
+};
+const DURATION = int('BENCH_DURATION', 10);
+const CONNECTIONS = int('BENCH_CONNECTIONS', 50);
+const WARMUP = int('BENCH_WARMUP', 3);
+const BASELINE = 'raw-node';
+
+/**
+ * How to start each kind of server. `start(port, tmp)` returns the command and environment of a child process that
+ * listens on 127.0.0.1:port; `ready` is the path polled until it answers 200.
+ */
+const SERVERS = {
+  'raw-node': {
+    ready: '/',
+    start: (port) => ({
+      command: [process.execPath, join(import.meta.dirname, 'servers', 'raw-node.mjs')],
+      env: { PORT: port },
+    }),
+  },
+  'nest-fastify': {
+    ready: '/',
+    start: (port) => ({
+      command: [process.execPath, join(import.meta.dirname, 'servers', 'nest-fastify.cjs')],
+      env: { PORT: port, NODE_ENV: 'production' },
+    }),
+  },
+  // This app as built by `npm run build`, in production mode on a fresh SQLite file, with logging off.
+  app: {
+    ready: '/api/health',
+    needs: ['dist/backend/main.js'],
+    start: (port, tmp) => ({
+      command: [process.execPath, join(ROOT, 'dist', 'backend', 'main.js')],
+      env: {
+        NODE_ENV: 'production',
+        HOST: '127.0.0.1',
+        PORT: port,
+        PUBLIC_URL: 'https://bench.localhost',
+        JWT_ACCESS_SECRET: randomBytes(48).toString('base64url'),
+        JWT_REFRESH_SECRET: randomBytes(48).toString('base64url'),
+        DATABASE_URL: '',
+        SQLITE_PATH: join(tmp, 'bench.sqlite'),
+        MAIL_DIR: join(tmp, 'mail'),
+        REDIS_URL: '',
+        LOG_LEVEL: 'silent',
+        SEED_DEMO_DATA: 'false',
+        // Production start-up insists on an administrator.
+        ADMIN_EMAIL: 'bench-admin@example.org',
+        ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
+      },
+    }),
+  },
+};
+
+/**
+ * The scenarios, in order; the first server kind's results are the baseline for the ratios. Adding an endpoint is one
+ * entry: { name, server, path, description } plus optional method, headers, body, or
+ * prepare(baseUrl) → { headers } (e.g. sign in and return an Authorization header).
+ */
+const SCENARIOS = [
+  { name: 'raw-node', server: 'raw-node', path: '/', description: 'node:http server, small JSON body' },
+  { name: 'nest-fastify', server: 'nest-fastify', path: '/', description: 'bare NestJS 11 + Fastify 5, same body' },
+  { name: 'app-health', server: 'app', path: '/api/health', description: 'this app: GET /api/health (SQLite)' },
+];
+
+// ---------------------------------------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+async function startServer(kind) {
+  const def = SERVERS[kind];
+  for (const file of def.needs ?? []) {
+    if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  const port = await freePort();
+  const tmp = mkdtempSync(join(tmpdir(), `oth-bench-${kind}-`));
+  const { command, env } = def.start(String(port), tmp);
+  const child = spawn(command[0], command.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    // Start-up banners would clutter the report; errors still show.
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = null;
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`${kind} server exited during start-up (code ${exited.code}, signal ${exited.signal})`);
+    try {
+      const res = await fetch(baseUrl + def.ready);
+      await res.arrayBuffer();
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${kind} server did not answer ${def.ready} with 200 within 60 s`);
+    }
+    await sleep(200);
+  }
+  const stop = async () => {
+    if (!exited) {
+      child.kill('SIGTERM');
+      for (let i = 0; i < 50 && !exited; i++) await sleep(100);
+      if (!exited) child.kill('SIGKILL');
+    }
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  return { baseUrl, pid: child.pid, stop };
+}
+
+/**
+ * Drives load for `duration` seconds. autocannon's own latency histogram has 1 ms resolution, too coarse for
+ * sub-millisecond answers, so every response time (a float, in ms) is also recorded here for the percentiles.
+ */
+async function load(url, options, duration) {
+  const times = [];
+  const tracker = autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration, ...options });
+  tracker.on('response', (_client, statusCode, _bytes, responseTime) => {
+    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+  });
+  const result = await tracker;
+  const sorted = Float64Array.from(times).sort();
+  const pct = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+  const avg = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN;
+  return { result, latency: { p50: pct(50), p99: pct(99), average: avg } };
+}
+
+async function runScenario(scenario, baseUrl) {
+  const extra = scenario.prepare ? await scenario.prepare(baseUrl) : {};
+  const options = {
+    method: scenario.method ?? 'GET',
+    headers: { ...scenario.headers, ...extra.headers },
+    ...(scenario.body === undefined ? {} : { body: JSON.stringify(scenario.body) }),
+  };
+  const url = baseUrl + scenario.path;
+  if (WARMUP > 0) await load(url, options, WARMUP);
+  const { result: r, latency } = await load(url, options, DURATION);
+  const round = (ms) => Math.round(ms * 100) / 100;
+  return {
+    name: scenario.name,
+    description: scenario.description,
+    path: scenario.path,
+    requestsPerSecond: Math.round(r.requests.average),
+    latencyP50Ms: round(latency.p50),
+    latencyP99Ms: round(latency.p99),
+    latencyAvgMs: round(latency.average),
+    requests: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+  };
+}
+
+function printTable(results) {
+  const base = results.find((r) => r.name === BASELINE);
+  const rows = results.map((r) => [
+    r.name,
+    r.error ? 'error' : String(r.requestsPerSecond),
+    r.error ? '' : r.latencyP50Ms.toFixed(2),
+    r.error ? '' : r.latencyP99Ms.toFixed(2),
+    r.ratio === undefined ? '' : `${r.name}/raw = ${r.ratio.toFixed(2)}`,
+    r.error ?? (r.non2xx || r.errors ? `${r.non2xx} non-2xx, ${r.errors} errors` : ''),
+  ]);
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'note'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const fmt = (cells) =>
+    cells
+      .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  console.log(`\n${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(fmt(row));
+  if (!base || base.error) console.log(`\n(no ratios: the ${BASELINE} baseline did not run)`);
+}
+
+async function main() {
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const unknown = only.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown scenario ${unknown.join(', ')}`);
+  const scenarios = only.length ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+
+  console.log(
+    `bench: ${scenarios.length} scenario(s), ${WARMUP} s warm-up + ${DURATION} s with ${CONNECTIONS} connections each; ` +
+      `Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'})`,
+  );
+  const loadBefore = loadavg()[0];
+  if (loadBefore > 0.5)
+    console.log(`bench: note: load average is ${loadBefore.toFixed(2)}; other work skews the figures`);
+  const results = [];
+  const kinds = [...new Set(scenarios.map((s) => s.server))];
+  for (const kind of kinds) {
+    let server;
+    try {
+      server = await startServer(kind);
+    } catch (err) {
+      for (const s of scenarios.filter((x) => x.server === kind)) {
+        results.push({ name: s.name, description: s.description, path: s.path, error: err.message });
+      }
+      console.error(`bench: ${err.message}`);
+      continue;
+    }
+    try {
+      for (const scenario of scenarios.filter((s) => s.server === kind)) {
+        console.log(
+          `bench: ${scenario.name} → ${scenario.method ?? 'GET'} ${scenario.path} (server pid ${server.pid})`,
+        );
+        try {
+          results.push(await runScenario(scenario, server.baseUrl));
+        } catch (err) {
+          results.push({
+            name: scenario.name,
+            description: scenario.description,
+            path: scenario.path,
+            error: err.message,
+          });
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  const base = results.find((r) => r.name === BASELINE && !r.error);
+  for (const r of results) if (base && !r.error) r.ratio = r.requestsPerSecond / base.requestsPerSecond;
+  printTable(results);
+
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim(),
+    warmupSeconds: WARMUP,
+    durationSeconds: DURATION,
+    connections: CONNECTIONS,
+    loadAverageBefore: Math.round(loadBefore * 100) / 100,
+    baseline: BASELINE,
+    results,
+  };
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(join(OUT_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nbench: results written to tmp/bench/latest.json`);
+  if (results.some((r) => r.error || r.non2xx > 0 || r.errors > 0)) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.message}`);
+  process.exitCode = 1;
+});
