@@ -14,8 +14,9 @@ const swc = [
 
 // ESM-only packages that CommonJS dependencies require(): Node >= 20.19 loads them natively, Jest's module
 // runtime does not (before Node 24.9), so swc compiles them to CommonJS for the tests.
-// (content-disposition 3 is required by @fastify/static, which serves the web app and Swagger UI.)
-const esmOnlyPackages = ['content-disposition'];
+// (content-disposition 3 is required by @fastify/static, which serves the web app and Swagger UI; @fastify/cookie
+// loads cookie 2 with a dynamic import(), which Jest's runtime refuses, so swc turns that import into a require.)
+const esmOnlyPackages = ['content-disposition', '@fastify/cookie', 'cookie'];
 
 const common = {
   rootDir: __dirname,

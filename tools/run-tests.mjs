@@ -7,7 +7,8 @@
 //   node tools/run-tests.mjs lint typecheck    the same, as arguments
 //
 // Environment: CI (e2e without Chromium fails instead of being skipped), DATABASE_URL (enables the PostgreSQL
-// integration run), CHROMIUM_PATH (browser for e2e, default /usr/bin/chromium).
+// integration run), CHROMIUM_PATH (browser for e2e, default /usr/bin/chromium), TEST_STEP_TIMEOUT (seconds one
+// step may take before it is stopped and counted as failed; default 600).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +18,7 @@ const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS_DIR = join(ROOT, 'tmp', 'test-results');
 const E2E_RESULTS = join(ROOT, 'e2e', 'artifacts', 'results.json');
 const IS_CI = /^(1|true|yes)$/i.test(process.env.CI ?? '');
+const STEP_TIMEOUT_SECONDS = Number(process.env.TEST_STEP_TIMEOUT ?? 600);
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -29,6 +31,8 @@ const jest = (project, file, extra = []) => [
   '--json',
   `--outputFile=${join(RESULTS_DIR, file)}`,
   ...(IS_CI ? ['--ci'] : []),
+  // A test that leaves a handle open (a server, a pool) must not hang the whole run; Jest still names it.
+  '--forceExit',
   ...extra,
 ];
 
@@ -141,9 +145,19 @@ function selectSteps() {
 }
 
 let current = null;
+
+/** Signals a step's whole process group (the runner and whatever it started: Nx workers, web servers, browsers). */
+function killStep(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    if (current && current.exitCode === null) current.kill(signal);
+    if (current) killStep(current, signal);
     console.error(`\nrun-tests: interrupted (${signal})`);
     process.exit(130);
   });
@@ -167,20 +181,30 @@ function run(command, { env = {}, capture = false } = {}) {
       cwd: ROOT,
       env: childEnv,
       stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
+      detached: true, // its own process group, so a timeout or Ctrl-C can stop everything it started
     });
     current = child;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      console.error(`\nrun-tests: step still running after ${STEP_TIMEOUT_SECONDS} s (TEST_STEP_TIMEOUT): stopping it`);
+      killStep(child, 'SIGTERM');
+      setTimeout(() => killStep(child, 'SIGKILL'), 10_000).unref();
+    }, STEP_TIMEOUT_SECONDS * 1000);
     const chunks = [];
     if (capture) {
       child.stdout.on('data', (c) => (chunks.push(c), process.stdout.write(c)));
       child.stderr.on('data', (c) => (chunks.push(c), process.stderr.write(c)));
     }
     child.on('error', (err) => {
+      clearTimeout(timer);
       console.error(`run-tests: cannot start ${file}: ${err.message}`);
-      resolvePromise({ code: 127, output: '' });
+      resolvePromise({ code: 127, output: '', timedOut });
     });
     child.on('close', (code, signal) => {
+      clearTimeout(timer);
       current = null;
-      resolvePromise({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8') });
+      resolvePromise({ code: code ?? (signal ? 128 : 1), output: Buffer.concat(chunks).toString('utf8'), timedOut });
     });
   });
 }
@@ -242,7 +266,7 @@ async function runStep(step) {
   const started = process.hrtime.bigint();
   const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
   if (step.resultFile) rmSync(step.resultFile, { force: true });
-  const { code, output } = await run(step.command, { env: step.env, capture: step.kind === 'vitest' });
+  const { code, output, timedOut } = await run(step.command, { env: step.env, capture: step.kind === 'vitest' });
   let counts = null;
   if (step.kind === 'jest') counts = jestCounts(step);
   else if (step.kind === 'vitest') counts = jestCounts(step) ?? vitestCounts(output);
@@ -255,6 +279,7 @@ async function runStep(step) {
     counts.failed = 1;
     counts.note = [counts.note, `exit code ${code}`].filter(Boolean).join('; ');
   }
+  if (timedOut) counts.note = [`timed out after ${STEP_TIMEOUT_SECONDS} s`, counts.note].filter(Boolean).join('; ');
   if (code === 0 && step.kind !== 'check' && counts.passed + counts.failed === 0 && !counts.note) {
     counts.note = 'no tests ran';
   }

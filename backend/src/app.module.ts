@@ -1,13 +1,19 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { buildLoggerParams, createRootLogger } from './bootstrap/logger';
+import { ClockModule } from './common/time/clock.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { AuthGuard } from './modules/auth/guards/auth.guard';
+import { MailModule } from './modules/mail/mail.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
   /** nestjs-pino settings; built from the config when absent (createApp passes the ones its logger uses). */
@@ -25,12 +31,19 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(options.logger ?? buildLoggerParams(createRootLogger(config))),
         DatabaseModule,
+        ClockModule,
         HealthModule,
+        MailModule,
+        AuthModule,
+        UsersModule,
+        ApiClientsModule,
         ...(options.imports ?? []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        // Secure by default: every route needs a principal unless @Public() (see docs/security.md).
+        { provide: APP_GUARD, useExisting: AuthGuard },
       ],
     };
   }

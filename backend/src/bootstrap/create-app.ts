@@ -7,7 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { buildFastifyOptions } from './fastify-options';
 import { buildLoggerParams, createRootLogger } from './logger';
 import { registerBodyParsers, registerResponseHeaders } from './http-hooks';
-import { registerSecurity } from './security';
+import { registerCookies, registerSecurity } from './security';
 import { registerSpa } from './spa';
 import { setupSwagger } from './swagger';
 
@@ -38,6 +38,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   registerBodyParsers(app);
   registerResponseHeaders(app);
   await registerSecurity(app, config);
+  await registerCookies(app);
   await registerSpa(app, config);
   setupSwagger(app);
   return app;

@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../config/app-config';
@@ -55,4 +56,12 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
       maxAge: 600,
     });
   }
+}
+
+/**
+ * Cookie parsing and setting (`request.cookies`, `reply.setCookie`). The only cookie is the refresh token, which is
+ * random and HttpOnly: no signing secret is needed.
+ */
+export async function registerCookies(app: NestFastifyApplication): Promise<void> {
+  await app.register(cookie, { parseOptions: {} });
 }

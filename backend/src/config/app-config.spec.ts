@@ -57,6 +57,62 @@ describe('loadConfig', () => {
     expect(prod.jwt.generated).toBe(false);
   });
 
+  it("has the issue's authentication defaults and reads overrides", () => {
+    expect(loadConfig({}).auth).toEqual({
+      bcryptCost: 12,
+      sessionIdleTtlSeconds: 7 * 86_400,
+      sessionAbsoluteTtlSeconds: 30 * 86_400,
+      sessionCacheTtlSeconds: 5,
+      refreshReuseGraceSeconds: 10,
+      lockout: { maxFailures: 5, windowSeconds: 900, lockSeconds: 900 },
+      ipLimit: { maxFailures: 20, windowSeconds: 900, blockSeconds: 900 },
+    });
+    const custom = loadConfig({ BCRYPT_COST: '4', LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_DURATION: '60' }).auth;
+    expect(custom).toMatchObject({ bcryptCost: 4, lockout: { maxFailures: 3, windowSeconds: 900, lockSeconds: 60 } });
+    expect(loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '0' }).auth.refreshReuseGraceSeconds).toBe(0);
+    expect(loadConfig({ REFRESH_REUSE_GRACE_SECONDS: '60' }).auth.refreshReuseGraceSeconds).toBe(60);
+  });
+
+  it.each([
+    [{ BCRYPT_COST: '3' }, 'BCRYPT_COST'],
+    [{ BCRYPT_COST: '16' }, 'BCRYPT_COST'],
+    [{ SESSION_IDLE_TTL: '7200', SESSION_ABSOLUTE_TTL: '3600' }, 'SESSION_ABSOLUTE_TTL'],
+    [{ SESSION_CACHE_TTL: '60' }, 'SESSION_CACHE_TTL'],
+    [{ LOGIN_MAX_FAILURES: '0' }, 'LOGIN_MAX_FAILURES'],
+    [{ REFRESH_REUSE_GRACE_SECONDS: '61' }, 'REFRESH_REUSE_GRACE_SECONDS'],
+    [{ REFRESH_REUSE_GRACE_SECONDS: '-1' }, 'REFRESH_REUSE_GRACE_SECONDS'],
+  ])('rejects the auth setting %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  it('refuses a bcrypt cost below 12 in production', () => {
+    const strong = 'Zq3v9XbT7wLk2Rf8Hn4Jm6Pc1Sd5Gy0AeUo';
+    const prod = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: strong,
+      JWT_REFRESH_SECRET: strong.split('').reverse().join(''),
+      PUBLIC_URL: 'https://hub.example.org',
+    };
+    expect(() => loadConfig({ ...prod, BCRYPT_COST: '10' })).toThrow(/BCRYPT_COST: must be at least 12 in production/);
+    expect(loadConfig({ ...prod, BCRYPT_COST: '13' }).auth.bcryptCost).toBe(13);
+  });
+
+  it('has the mail defaults and reads MAIL_MAX_ATTEMPTS', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Open Transport Hub <no-reply@localhost>',
+      dir: 'data/mail',
+      maxAttempts: 10,
+    });
+    expect(loadConfig({ MAIL_MAX_ATTEMPTS: '3', SMTP_URL: 'smtp://127.0.0.1:2525' }).mail).toMatchObject({
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      maxAttempts: 3,
+    });
+    for (const bad of ['0', '51', 'ten'])
+      expect(() => loadConfig({ MAIL_MAX_ATTEMPTS: bad })).toThrow('MAIL_MAX_ATTEMPTS');
+    expect(() => loadConfig({ SMTP_URL: 'mail.example.org' })).toThrow('SMTP_URL');
+  });
+
   it('parses TRUST_PROXY and CORS_ORIGINS lists', () => {
     const c = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1', CORS_ORIGINS: 'https://a.example,http://localhost:4200' });
     expect(c.trustProxy).toEqual(['10.0.0.0/8', '::1']);

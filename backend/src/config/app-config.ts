@@ -21,13 +21,36 @@ export interface AppConfig {
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl?: string;
   jwt: { accessSecret: string; refreshSecret: string; accessTtlSeconds: number; generated: boolean };
-  mail: { smtpUrl?: string; from: string; dir: string };
+  auth: AuthSettings;
+  mail: { smtpUrl?: string; from: string; dir: string; maxAttempts: number };
   trustProxy: TrustProxy;
   corsOrigins: string[];
   tls?: { certFile: string; keyFile: string };
   admin?: { email: string; password?: string };
   seed: { demoData: boolean; demoCustomers: number };
   spaDir?: string;
+}
+
+/** Sessions, passwords and brute-force limits (docs/configuration.md, "Authentication"). */
+export interface AuthSettings {
+  /** bcrypt cost factor for new password hashes (12; lower values only outside production, for fast tests). */
+  bcryptCost: number;
+  /** A session ends when it has not been refreshed for this long (sliding). */
+  sessionIdleTtlSeconds: number;
+  /** A session ends this long after sign-in, whatever its use. */
+  sessionAbsoluteTtlSeconds: number;
+  /** How long a "session valid" answer may stay in the Redis session cache (revocations are written through). */
+  sessionCacheTtlSeconds: number;
+  /**
+   * A refresh token rotated less than this long ago, presented again while it is still the immediate predecessor of
+   * the session's current one, is a concurrent refresh (two tabs), not a theft: it gets an access token without
+   * rotation. 0 disables the grace (every reuse revokes the session).
+   */
+  refreshReuseGraceSeconds: number;
+  /** Failed sign-ins on one email within `windowSeconds` that lock it for `lockSeconds`. */
+  lockout: { maxFailures: number; windowSeconds: number; lockSeconds: number };
+  /** Failed sign-ins from one IP address within `windowSeconds` that block it for `blockSeconds`. */
+  ipLimit: { maxFailures: number; windowSeconds: number; blockSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -74,6 +97,30 @@ const envSchema = z.object({
   JWT_ACCESS_SECRET: optionalString,
   JWT_REFRESH_SECRET: optionalString,
   JWT_ACCESS_TTL: z.preprocess(blankToUndefined, z.coerce.number().int().min(30).max(900).default(900)),
+  BCRYPT_COST: z.preprocess(blankToUndefined, z.coerce.number().int().min(4).max(15).default(12)),
+  SESSION_IDLE_TTL: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(7 * 86_400),
+  ),
+  SESSION_ABSOLUTE_TTL: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(60)
+      .default(30 * 86_400),
+  ),
+  SESSION_CACHE_TTL: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(30).default(5)),
+  REFRESH_REUSE_GRACE_SECONDS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(60).default(10)),
+  LOGIN_MAX_FAILURES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100).default(5)),
+  LOGIN_FAILURE_WINDOW: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(900)),
+  LOGIN_LOCK_DURATION: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(900)),
+  LOGIN_IP_MAX_FAILURES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10_000).default(20)),
+  LOGIN_IP_WINDOW: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(86_400).default(900)),
   SMTP_URL: z.preprocess(
     blankToUndefined,
     z
@@ -83,6 +130,7 @@ const envSchema = z.object({
   ),
   MAIL_FROM: z.preprocess(blankToUndefined, z.string().default('Open Transport Hub <no-reply@localhost>')),
   MAIL_DIR: z.preprocess(blankToUndefined, z.string().default('data/mail')),
+  MAIL_MAX_ATTEMPTS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(10)),
   TRUST_PROXY: optionalString,
   CORS_ORIGINS: optionalString,
   TLS_CERT_FILE: optionalString,
@@ -100,7 +148,10 @@ function parseTrustProxy(raw: string | undefined, issues: string[]): TrustProxy 
   if (raw === undefined || raw === 'false') return false;
   if (raw === 'true') return true;
   if (/^\d+$/.test(raw)) return Number(raw);
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of list) {
     const [addr, bits] = entry.split('/');
     const family = isIP(addr);
@@ -112,7 +163,10 @@ function parseTrustProxy(raw: string | undefined, issues: string[]): TrustProxy 
 
 function parseCorsOrigins(raw: string | undefined, issues: string[]): string[] {
   if (!raw) return [];
-  const origins = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     let ok = false;
     try {
@@ -144,7 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (/^(sqlite|file):/.test(e.DATABASE_URL)) {
     database = { type: 'sqlite', path: e.DATABASE_URL.replace(/^(sqlite|file):(\/\/)?/, '') || e.SQLITE_PATH };
   } else {
-    issues.push('DATABASE_URL: must be a postgres:// URL (or sqlite:<path>); leave it unset for the embedded SQLite file');
+    issues.push(
+      'DATABASE_URL: must be a postgres:// URL (or sqlite:<path>); leave it unset for the embedded SQLite file',
+    );
     database = { type: 'sqlite', path: e.SQLITE_PATH };
   }
 
@@ -158,10 +214,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ] as const) {
       if (!value) issues.push(`${name}: required in production`);
       else if (value.length < MIN_SECRET_LENGTH || new Set(value).size < 10)
-        issues.push(`${name}: too weak; use at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -base64 48)`);
+        issues.push(
+          `${name}: too weak; use at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -base64 48)`,
+        );
     }
     if (accessSecret && accessSecret === refreshSecret)
       issues.push('JWT_REFRESH_SECRET: must differ from JWT_ACCESS_SECRET');
+    if (e.BCRYPT_COST < 12) issues.push('BCRYPT_COST: must be at least 12 in production');
     if (!e.PUBLIC_URL) issues.push('PUBLIC_URL: required in production (the https:// address users reach)');
     else if (!e.PUBLIC_URL.startsWith('https://')) issues.push('PUBLIC_URL: must be an https:// URL in production');
   } else {
@@ -191,6 +250,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.ADMIN_PASSWORD && e.ADMIN_PASSWORD.length < 12) issues.push('ADMIN_PASSWORD: must have at least 12 characters');
   if (e.ADMIN_EMAIL) admin = { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD };
 
+  if (e.SESSION_ABSOLUTE_TTL < e.SESSION_IDLE_TTL)
+    issues.push('SESSION_ABSOLUTE_TTL: must not be shorter than SESSION_IDLE_TTL');
+
   const trustProxy = parseTrustProxy(e.TRUST_PROXY, issues);
   const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, issues);
 
@@ -209,7 +271,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database,
     redisUrl: e.REDIS_URL,
     jwt: { accessSecret: accessSecret!, refreshSecret: refreshSecret!, accessTtlSeconds: e.JWT_ACCESS_TTL, generated },
-    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR },
+    auth: {
+      bcryptCost: e.BCRYPT_COST,
+      sessionIdleTtlSeconds: e.SESSION_IDLE_TTL,
+      sessionAbsoluteTtlSeconds: e.SESSION_ABSOLUTE_TTL,
+      sessionCacheTtlSeconds: e.SESSION_CACHE_TTL,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE_SECONDS,
+      lockout: {
+        maxFailures: e.LOGIN_MAX_FAILURES,
+        windowSeconds: e.LOGIN_FAILURE_WINDOW,
+        lockSeconds: e.LOGIN_LOCK_DURATION,
+      },
+      ipLimit: {
+        maxFailures: e.LOGIN_IP_MAX_FAILURES,
+        windowSeconds: e.LOGIN_IP_WINDOW,
+        blockSeconds: e.LOGIN_IP_WINDOW,
+      },
+    },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, dir: e.MAIL_DIR, maxAttempts: e.MAIL_MAX_ATTEMPTS },
     trustProxy,
     corsOrigins,
     tls,

@@ -1,7 +1,13 @@
+import { ApiClient } from '../modules/api-clients/entities/api-client.entity';
+import { EmailToken } from '../modules/auth/entities/email-token.entity';
+import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
+import { RotatedRefreshToken } from '../modules/auth/entities/rotated-refresh-token.entity';
+import { Session } from '../modules/auth/entities/session.entity';
 import { Concession } from '../modules/customers/entities/concession.entity';
 import { Customer } from '../modules/customers/entities/customer.entity';
 import { Purchase } from '../modules/customers/entities/purchase.entity';
 import { Usage } from '../modules/customers/entities/usage.entity';
+import { OutboxMessage } from '../modules/mail/entities/outbox-message.entity';
 import { Mode } from '../modules/operators/entities/mode.entity';
 import { OperatorMiptaUrl } from '../modules/operators/entities/operator-mipta-url.entity';
 import { OperatorMode } from '../modules/operators/entities/operator-mode.entity';
@@ -22,4 +28,10 @@ export const ENTITIES: EntityClass[] = [
   Concession,
   Usage,
   User,
+  OutboxMessage,
+  Session,
+  RotatedRefreshToken,
+  EmailToken,
+  LoginThrottle,
+  ApiClient,
 ];

@@ -19,12 +19,21 @@ export interface TestApp {
 /** A folder that never holds a web-app build: tests see the "not built" page unless they pass SPA_DIR. */
 const NO_SPA_DIR = join(tmpdir(), 'oth-test-no-spa-build');
 
+/** Emails of tests that set no SMTP_URL land here as .eml files, never in the repository's data/mail. */
+const TEST_MAIL_DIR = join(tmpdir(), 'oth-test-mail');
+
 /**
  * The real application (createApp, as main.ts builds it) on the run's test database, migrated and seeded, ready for
  * `inject`. `env` overrides the test defaults, e.g. `{ CORS_ORIGINS: 'https://a.example' }`.
  */
 export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: CreateAppOptions = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', SPA_DIR: NO_SPA_DIR, ...testDatabaseEnv(), ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SPA_DIR: NO_SPA_DIR,
+    MAIL_DIR: TEST_MAIL_DIR,
+    ...testDatabaseEnv(),
+    ...env,
+  });
   const app = await createApp(config, options);
   try {
     const report = await app.get(DatabaseStartupService).prepare();

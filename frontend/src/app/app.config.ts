@@ -1,4 +1,4 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
   provideBrowserGlobalErrorListeners,
@@ -7,6 +7,8 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { APP_ROUTES } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideAuth } from './core/auth/provide-auth';
 
 /** Application-wide providers. Functional guards/interceptors are composed here. */
 export const appConfig: ApplicationConfig = {
@@ -14,6 +16,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideAuth(),
   ],
 };

@@ -8,16 +8,29 @@
  */
 
 export type Role =
+  | 'alert'
+  | 'alertdialog'
   | 'banner'
   | 'button'
+  | 'cell'
+  | 'checkbox'
+  | 'columnheader'
+  | 'combobox'
+  | 'dialog'
+  | 'form'
   | 'heading'
   | 'link'
   | 'list'
   | 'listitem'
   | 'main'
+  | 'menu'
+  | 'menuitem'
   | 'navigation'
   | 'region'
+  | 'row'
+  | 'search'
   | 'status'
+  | 'table'
   | 'textbox';
 
 export interface RoleQueryOptions {
@@ -31,6 +44,7 @@ export type TextMatcher = string | RegExp;
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 const TEXTBOX_INPUT_TYPES = new Set(['', 'text', 'email', 'search', 'tel', 'url']);
+// A search field is a searchbox in ARIA; the pages query it as a textbox by label, which is what matters here.
 
 function normalise(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
@@ -59,10 +73,27 @@ function implicitRole(element: Element): Role | null {
       if (type === 'button' || type === 'submit' || type === 'reset') {
         return 'button';
       }
+      if (type === 'checkbox') {
+        return 'checkbox';
+      }
       return TEXTBOX_INPUT_TYPES.has(type) ? 'textbox' : null;
     }
     case 'TEXTAREA':
       return 'textbox';
+    case 'SELECT':
+      return 'combobox';
+    case 'TABLE':
+      return 'table';
+    case 'TR':
+      return 'row';
+    case 'TH':
+      return 'columnheader';
+    case 'TD':
+      return 'cell';
+    case 'DIALOG':
+      return 'dialog';
+    case 'FORM':
+      return element.hasAttribute('aria-label') || element.hasAttribute('aria-labelledby') ? 'form' : null;
     case 'NAV':
       return 'navigation';
     case 'MAIN':

@@ -127,7 +127,7 @@ describe('loggableError', () => {
 describe('AllExceptionsFilter', () => {
   function setup(request: Record<string, unknown>, headersSent = false) {
     const reply = { removeHeader: jest.fn() };
-    const adapter = { isHeadersSent: jest.fn(() => headersSent), reply: jest.fn() };
+    const adapter = { isHeadersSent: jest.fn(() => headersSent), reply: jest.fn(), setHeader: jest.fn() };
     const filter = new AllExceptionsFilter({ httpAdapter: adapter } as unknown as HttpAdapterHost);
     const host = {
       getType: () => 'http',
@@ -169,6 +169,13 @@ describe('AllExceptionsFilter', () => {
     });
     filter.catch(new AppError('VALIDATION_FAILED', 400, 'The request is invalid', []), host);
     expect(adapter.reply.mock.calls[1][1]).not.toHaveProperty('details');
+  });
+
+  it("sets an AppError's own headers (Retry-After, WWW-Authenticate)", () => {
+    const { filter, host, adapter, reply } = setup({ id: 'req-5', method: 'POST', url: '/api/x' });
+    filter.catch(new AppError('ACCOUNT_LOCKED', 429, 'Locked', undefined, { headers: { 'Retry-After': '60' } }), host);
+    expect(adapter.setHeader).toHaveBeenCalledWith(reply, 'Retry-After', '60');
+    expect(adapter.reply.mock.calls[0][2]).toBe(429);
   });
 
   it('logs an unexpected error with its stack, request id and path without query string', () => {

@@ -167,6 +167,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     // A handler may have set another Content-Type (say text/csv) before failing; the error body is JSON.
     const reply = response as { removeHeader?: (name: string) => void };
     reply.removeHeader?.('content-type');
+    if (exception instanceof AppError && exception.headers) {
+      for (const [name, value] of Object.entries(exception.headers)) adapter.setHeader(response, name, value);
+    }
     adapter.reply(response, body, mapped.status);
   }
 }

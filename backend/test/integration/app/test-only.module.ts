@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, NotFoundException, Param, ParseIntPipe, 
 import { Type } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, MinLength, ValidateNested } from 'class-validator';
 import { EntityNotFoundError } from 'typeorm';
+import { Public } from '../../../src/common/decorators/public.decorator';
 import { AppError } from '../../../src/common/errors/app-error';
 
 /** Routes that exist only in these tests, to drive the global pipe and filter through the real app. */
@@ -27,6 +28,8 @@ export class CreateThingDto {
   address?: AddressDto;
 }
 
+// Public: these routes exercise the pipe and the filter, not authentication.
+@Public()
 @Controller('test-only')
 class TestOnlyController {
   @Post('things')

@@ -64,6 +64,10 @@ export class User {
   @TimestampColumn({ nullable: true })
   verifiedAt: Date | null;
 
+  /** The last successful sign-in. */
+  @TimestampColumn({ nullable: true })
+  lastLoginAt: Date | null;
+
   @CreatedAtColumn()
   createdAt: Date;
 

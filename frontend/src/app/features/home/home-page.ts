@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 
+import { AuthStore } from '../../core/auth/auth-store';
 import { HealthStore } from './data/health-store';
 import { HealthCard } from './ui/health-card';
 
@@ -10,6 +11,9 @@ import { HealthCard } from './ui/health-card';
   providers: [HealthStore],
   template: `
     <h1>Open Transport Hub</h1>
+    @if (auth.displayName(); as name) {
+      <p class="signed-in">Signed in as {{ name }}</p>
+    }
     <p>Look up transport operators and customer accounts through the Open Transport Initiative APIs.</p>
     <app-health-card [state]="health.state()" (refresh)="health.refresh()" />
   `,
@@ -23,6 +27,10 @@ import { HealthCard } from './ui/health-card';
       margin: 0 0 0.5rem;
     }
 
+    .signed-in {
+      font: var(--mat-sys-title-medium);
+    }
+
     p {
       margin: 0 0 1.5rem;
       max-width: 60ch;
@@ -31,4 +39,5 @@ import { HealthCard } from './ui/health-card';
 })
 export class HomePage {
   protected readonly health = inject(HealthStore);
+  protected readonly auth = inject(AuthStore);
 }

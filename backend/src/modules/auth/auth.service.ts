@@ -1,0 +1,243 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { UserPrincipal } from '../../common/auth/principal';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { Clock } from '../../common/time/clock';
+import { toUserDto, UserDto } from '../users/dto/user.dto';
+import { User } from '../users/entities/user.entity';
+import { AccessTokenService } from './access-token.service';
+import { AuthMailService } from './auth-mail.service';
+import { AuthErrors } from './auth.errors';
+import {
+  ChangePasswordDto,
+  ForgotPasswordDto,
+  LoginDto,
+  RegisterDto,
+  TokenAndPasswordDto,
+  UpdateMeDto,
+} from './dto/auth-requests.dto';
+import { MessageDto, SessionDto } from './dto/auth-responses.dto';
+import { EmailTokenPurpose } from './entities/email-token.entity';
+import { EmailTokenService } from './email-token.service';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordService } from './password.service';
+import { ClientInfo, IssuedSession, SessionService } from './session.service';
+
+/**
+ * A session for the controller: the body, and the refresh token with its expiry for the cookie — null when the cookie
+ * the client holds stays as it is (a concurrent refresh inside the reuse grace, see SessionService.rotate).
+ */
+export interface SignedInSession {
+  body: SessionDto;
+  refresh: { token: string; expiresAt: Date } | null;
+}
+
+export const REGISTER_MESSAGE =
+  'Thank you. If the address can be used, we have sent an email to it: follow its link to finish signing up.';
+export const FORGOT_PASSWORD_MESSAGE =
+  'If an account uses this address, we have sent it an email with a link to choose a new password.';
+
+/**
+ * Self-service account flows and sessions: registration and verification, sign-in with brute-force limits,
+ * refresh, sign-out, profile, password change, forgotten password and invitations.
+ */
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly tokens: EmailTokenService,
+    private readonly sessions: SessionService,
+    private readonly accessTokens: AccessTokenService,
+    private readonly throttle: LoginThrottleService,
+    private readonly mail: AuthMailService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Creates an unverified viewer and emails a verification link. The answer (and, as far as possible, the time
+   * taken: the password is hashed either way) is the same when the email already has an account; its owner then
+   * gets a note, or a fresh verification link if the account was never verified.
+   */
+  async register(dto: RegisterDto): Promise<MessageDto> {
+    this.passwords.assertAcceptable(dto.password);
+    const passwordHash = await this.passwords.hash(dto.password);
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const users = manager.getRepository(User);
+        const existing = await users.findOneBy({ email: dto.email });
+        if (!existing) {
+          const user = Object.assign(new User(), {
+            id: randomUUID(),
+            email: dto.email,
+            displayName: dto.displayName,
+            passwordHash,
+            role: 'viewer' as const,
+            operatorId: null,
+            status: 'active' as const,
+            verifiedAt: null,
+            lastLoginAt: null,
+          });
+          await users.insert(user);
+          await this.mail.sendVerification(user, await this.tokens.issue(manager, user.id, 'verify-email'), manager);
+          this.logger.log({ userId: user.id }, 'Registered a new user');
+        } else if (existing.status === 'active' && !existing.verifiedAt && existing.passwordHash) {
+          await this.mail.sendVerification(
+            existing,
+            await this.tokens.issue(manager, existing.id, 'verify-email'),
+            manager,
+          );
+        } else if (existing.status === 'active') {
+          await this.mail.sendAccountExists(existing, manager);
+        }
+      });
+    } catch (error) {
+      // Two registrations of one email at once: the other one won; the answer stays the same.
+      if (!isUniqueViolation(error)) throw error;
+    }
+    return { message: REGISTER_MESSAGE };
+  }
+
+  async verifyEmail(token: string): Promise<MessageDto> {
+    await this.dataSource.transaction(async (manager) => {
+      const userId = await this.tokens.consume(manager, token, 'verify-email');
+      await this.markVerified(manager, userId);
+    });
+    return { message: 'Your email address is verified. You can sign in now.' };
+  }
+
+  async login(dto: LoginDto, client: ClientInfo): Promise<SignedInSession> {
+    await this.throttle.assertAllowed(dto.email, client.ip);
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: dto.email });
+    const passwordOk = await this.passwords.verify(dto.password, user?.passwordHash);
+    if (!user || !passwordOk) return this.failLogin(dto.email, client.ip, user);
+
+    if (user.status !== 'active') throw AuthErrors.accountDisabled();
+    if (!user.verifiedAt) throw AuthErrors.emailNotVerified();
+    await this.throttle.reset(dto.email);
+
+    const issued = await this.dataSource.transaction(async (manager) => {
+      const now = this.clock.now();
+      await manager.getRepository(User).update({ id: user.id }, { lastLoginAt: now });
+      user.lastLoginAt = now;
+      return this.sessions.create(user, client, manager);
+    });
+    this.logger.log({ userId: user.id, sessionId: issued.session.id }, 'Signed in');
+    return this.signedIn(issued);
+  }
+
+  async refresh(refreshToken: string | undefined): Promise<SignedInSession> {
+    return this.signedIn(await this.sessions.rotate(refreshToken));
+  }
+
+  async logout(principal: UserPrincipal): Promise<void> {
+    await this.sessions.revoke(principal.sessionId, 'logout');
+  }
+
+  async logoutAll(principal: UserPrincipal): Promise<void> {
+    await this.sessions.revokeAllForUser(principal.user.id, 'logout-all');
+  }
+
+  async me(principal: UserPrincipal): Promise<UserDto> {
+    return toUserDto(await this.loadUser(principal));
+  }
+
+  async updateMe(principal: UserPrincipal, dto: UpdateMeDto): Promise<UserDto> {
+    const user = await this.loadUser(principal);
+    user.displayName = dto.displayName;
+    await this.dataSource.getRepository(User).update({ id: user.id }, { displayName: dto.displayName });
+    await this.sessions.userChanged(user.id);
+    return toUserDto(user);
+  }
+
+  /** Needs the current password; the other sessions of the user end, this one stays. */
+  async changePassword(principal: UserPrincipal, dto: ChangePasswordDto): Promise<void> {
+    const user = await this.loadUser(principal);
+    if (!(await this.passwords.verify(dto.currentPassword, user.passwordHash))) {
+      throw AuthErrors.currentPasswordWrong();
+    }
+    this.passwords.assertAcceptable(dto.newPassword);
+    const passwordHash = await this.passwords.hash(dto.newPassword);
+    await this.dataSource.getRepository(User).update({ id: user.id }, { passwordHash });
+    await this.sessions.revokeAllForUser(user.id, 'password-changed', { exceptSessionId: principal.sessionId });
+  }
+
+  /** Always the same answer; only an active account gets a reset link. */
+  async forgotPassword(dto: ForgotPasswordDto): Promise<MessageDto> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: dto.email });
+    if (user?.status === 'active') {
+      await this.dataSource.transaction(async (manager) => {
+        await this.mail.sendPasswordReset(user, await this.tokens.issue(manager, user.id, 'password-reset'), manager);
+      });
+    }
+    return { message: FORGOT_PASSWORD_MESSAGE };
+  }
+
+  /** Sets the new password and ends every session of the user. The link also proves the email address. */
+  async resetPassword(dto: TokenAndPasswordDto): Promise<void> {
+    await this.setPasswordWithToken(dto, 'password-reset');
+  }
+
+  /** The invitee chooses a password; the emailed link proves the address, so the account is verified too. */
+  async acceptInvitation(dto: TokenAndPasswordDto): Promise<void> {
+    await this.setPasswordWithToken(dto, 'invitation');
+  }
+
+  private async setPasswordWithToken(dto: TokenAndPasswordDto, purpose: EmailTokenPurpose): Promise<void> {
+    this.passwords.assertAcceptable(dto.password);
+    const passwordHash = await this.passwords.hash(dto.password);
+    const user = await this.dataSource.transaction(async (manager) => {
+      const userId = await this.tokens.consume(manager, dto.token, purpose);
+      const found = await manager.getRepository(User).findOneBy({ id: userId });
+      if (!found) throw AuthErrors.tokenInvalid();
+      if (found.status !== 'active') throw AuthErrors.accountDisabled();
+      await manager.getRepository(User).update({ id: userId }, { passwordHash });
+      await this.markVerified(manager, userId);
+      return found;
+    });
+    await this.sessions.revokeAllForUser(user.id, 'password-reset');
+    await this.throttle.reset(user.email);
+  }
+
+  private async markVerified(manager: EntityManager, userId: string): Promise<void> {
+    const users = manager.getRepository(User);
+    const user = await users.findOneBy({ id: userId });
+    if (user && !user.verifiedAt) await users.update({ id: userId }, { verifiedAt: this.clock.now() });
+  }
+
+  private async failLogin(email: string, ip: string, user: User | null): Promise<never> {
+    const outcome = await this.throttle.recordFailure(email, ip);
+    if (outcome.emailLockedNow) {
+      const lockSeconds = this.throttle.lockSecondsFor('email');
+      if (user?.status === 'active') await this.mail.sendAccountLocked(user, Math.ceil(lockSeconds / 60));
+      this.logger.warn({ userId: user?.id }, 'Sign-in locked after repeated failures');
+      throw AuthErrors.accountLocked(lockSeconds);
+    }
+    if (outcome.ipBlockedNow) {
+      this.logger.warn({ ip }, 'Sign-in blocked for an IP address after repeated failures');
+      throw AuthErrors.tooManyAttempts(this.throttle.lockSecondsFor('ip'));
+    }
+    throw AuthErrors.invalidCredentials();
+  }
+
+  private async loadUser(principal: UserPrincipal): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: principal.user.id });
+    if (!user) throw AuthErrors.sessionExpired();
+    return user;
+  }
+
+  private signedIn(issued: IssuedSession): SignedInSession {
+    return {
+      body: {
+        accessToken: this.accessTokens.sign(issued.user, issued.session.id),
+        expiresIn: this.accessTokens.ttlSeconds,
+        user: toUserDto(issued.user),
+      },
+      refresh:
+        issued.refreshToken === null ? null : { token: issued.refreshToken, expiresAt: issued.session.expiresAt },
+    };
+  }
+}

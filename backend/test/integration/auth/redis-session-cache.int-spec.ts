@@ -1,0 +1,102 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { Session } from '../../../src/modules/auth/entities/session.entity';
+import { SessionCache } from '../../../src/modules/auth/session-cache';
+import { TestApp } from '../../support/test-app';
+import { createAuthTestApp, me, signIn } from './support/auth-fixtures';
+
+const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function startRedis(): Promise<{ url: string; process: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const url = `redis://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0 });
+    try {
+      await probe.connect();
+      await probe.ping();
+      probe.disconnect();
+      return { url, process: child };
+    } catch {
+      probe.disconnect();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  child.kill();
+  throw new Error('redis-server did not start');
+}
+
+(hasRedis ? describe : describe.skip)('session state in Redis (REDIS_URL)', () => {
+  let redis: { url: string; process: ChildProcess };
+  let client: Redis;
+  let a: TestApp;
+  let b: TestApp;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    client = new Redis(redis.url);
+    a = await createAuthTestApp({ REDIS_URL: redis.url });
+    b = await createAuthTestApp({ REDIS_URL: redis.url });
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+    client?.disconnect();
+    redis?.process.kill();
+  });
+
+  it('caches a valid session briefly and writes revocations through to every instance', async () => {
+    const s = await signIn(a);
+    expect((await me(b, s.headers)).statusCode).toBe(200);
+    const sid = (await a.app.get(DataSource).getRepository(Session).findOneByOrFail({ userId: s.user.id })).id;
+    const cached = await client.get(`oth:session:${sid}`);
+    expect(JSON.parse(cached!)).toMatchObject({ id: s.user.id, role: 'viewer' });
+    const ttl = await client.ttl(`oth:session:${sid}`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(5);
+
+    expect((await a.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers })).statusCode).toBe(204);
+    expect(await client.get(`oth:session:${sid}`)).toBe('revoked');
+    expect((await me(b, s.headers)).json().code).toBe('SESSION_EXPIRED');
+  });
+
+  it('a check racing a revocation cannot overwrite the revoked entry', async () => {
+    const s = await signIn(a);
+    const sid = (await a.app.get(DataSource).getRepository(Session).findOneByOrFail({ userId: s.user.id })).id;
+    await a.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers });
+    // Simulates the late write of a check that read the database before the revocation.
+    await b.app.get(SessionCache).rememberValid(sid, { ...s.user, role: 'viewer', status: 'active', operatorId: null });
+    expect(await client.get(`oth:session:${sid}`)).toBe('revoked');
+    expect((await me(b, s.headers)).statusCode).toBe(401);
+  });
+
+  it('falls back to the database when Redis is down', async () => {
+    const s = await signIn(a);
+    await client.flushall();
+    redis.process.kill();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await me(b, s.headers)).statusCode).toBe(200);
+    await a.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers });
+    expect((await me(b, s.headers)).json().code).toBe('SESSION_EXPIRED');
+  });
+});
