@@ -12,6 +12,8 @@ const root = join(__dirname, '..');
 const artifacts = join(__dirname, 'artifacts');
 const port = Number(process.env.E2E_PORT ?? 4310);
 const baseURL = `http://127.0.0.1:${port}`;
+const smtpSinkPort = Number(process.env.SMTP_SINK_PORT ?? 4325);
+const smtpSinkHttpPort = Number(process.env.SMTP_SINK_HTTP_PORT ?? 4326);
 
 export default defineConfig({
   testDir: join(__dirname, 'tests'),
@@ -43,28 +45,42 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  webServer: {
-    // prepare-server.mjs checks the build exists and deletes the previous run's database and mail.
-    command: 'node e2e/support/prepare-server.mjs && node dist/backend/main.js',
-    cwd: root,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: baseURL,
-      // Always a fresh SQLite file, even when the caller's environment points DATABASE_URL at PostgreSQL.
-      DATABASE_URL: '',
-      SQLITE_PATH: join(artifacts, 'app.sqlite'),
-      MAIL_DIR: join(artifacts, 'mail'),
-      REDIS_URL: '',
-      ADMIN_EMAIL: E2E_ADMIN.email,
-      ADMIN_PASSWORD: E2E_ADMIN.password,
-      LOG_LEVEL: 'warn',
+  webServer: [
+    {
+      // A real SMTP server the app sends to; journeys read the mail over its HTTP API (support/mailbox.ts).
+      command: 'node e2e/support/smtp-sink.mjs',
+      cwd: root,
+      url: `http://127.0.0.1:${smtpSinkHttpPort}/health`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: { SMTP_SINK_PORT: String(smtpSinkPort), SMTP_SINK_HTTP_PORT: String(smtpSinkHttpPort) },
     },
-  },
+    {
+      // prepare-server.mjs checks the build exists and deletes the previous run's database and mail.
+      command: 'node e2e/support/prepare-server.mjs && node dist/backend/main.js',
+      cwd: root,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        NODE_ENV: 'development',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PUBLIC_URL: baseURL,
+        // Always a fresh SQLite file, even when the caller's environment points DATABASE_URL at PostgreSQL.
+        DATABASE_URL: '',
+        SQLITE_PATH: join(artifacts, 'app.sqlite'),
+        SMTP_URL: `smtp://127.0.0.1:${smtpSinkPort}`,
+        MAIL_DIR: join(artifacts, 'mail'),
+        REDIS_URL: '',
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+        LOG_LEVEL: 'error',
+      },
+    },
+  ],
 });

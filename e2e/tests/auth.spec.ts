@@ -1,59 +1,10 @@
-import { expect, type Page, test } from '@playwright/test';
-import { simpleParser } from 'mailparser';
-import { readdir, readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { emailedLink } from '../support/mailbox';
+import { signIn } from '../support/session';
 import { E2E_ADMIN } from '../support/test-users';
 
 const screenshots = join(__dirname, '..', 'artifacts', 'screenshots');
-/** Where the server writes .eml files when no SMTP server is configured (playwright.config.ts sets MAIL_DIR). */
-const mailDir = join(__dirname, '..', 'artifacts', 'mail');
-/** The SMTP sink's HTTP API, when playwright.config.ts starts one (GET /messages?to=… → [{ links: [...] }]). */
-const mailSinkUrl = process.env.E2E_MAIL_SINK_URL ?? 'http://127.0.0.1:4326';
-
-/** Every link in the mails sent to `to`, newest mail last: from the SMTP sink if it runs, else from MAIL_DIR. */
-async function linksSentTo(to: string): Promise<string[]> {
-  try {
-    const response = await fetch(`${mailSinkUrl}/messages?to=${encodeURIComponent(to)}`);
-    if (response.ok) {
-      const messages = (await response.json()) as { links?: string[] }[];
-      return messages.flatMap((message) => message.links ?? []);
-    }
-  } catch {
-    // No sink: the server writes .eml files instead.
-  }
-  const files = (await readdir(mailDir).catch(() => [] as string[])).filter((file) => file.endsWith('.eml')).sort();
-  const links: string[] = [];
-  for (const file of files) {
-    const mail = await simpleParser(await readFile(join(mailDir, file)));
-    const recipients = [mail.to ?? []].flat().flatMap((address) => address.value.map((entry) => entry.address));
-    if (recipients.includes(to)) {
-      links.push(...Array.from((mail.text ?? '').matchAll(/https?:\/\/\S+/g), (match) => match[0]));
-    }
-  }
-  return links;
-}
-
-/** Waits for the mail to `to` and returns the app-relative path of its link to `pathname` (e.g. /verify-email). */
-async function emailedLink(to: string, pathname: string): Promise<string> {
-  let found: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        found = (await linksSentTo(to)).findLast((link) => new URL(link).pathname === pathname);
-        return found;
-      },
-      { message: `a mail to ${to} with a ${pathname} link`, timeout: 15_000 },
-    )
-    .toBeTruthy();
-  const url = new URL(found ?? '');
-  return `${url.pathname}${url.search}`;
-}
-
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
 
 test('admin signs in, sees their name, signs out, and Back shows the login page, not data', async ({ page }) => {
   await page.goto('/admin/users');
