@@ -46,6 +46,8 @@ export function toAuthenticatedUser(user: User): AuthenticatedUser {
 @Injectable()
 export class SessionService {
   private readonly logger = new Logger(SessionService.name);
+  /** SQLite only: the rotation in progress in this process; the next one waits for it (see `oneAtATime`). */
+  private rotationQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -86,7 +88,24 @@ export class SessionService {
   async rotate(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken || refreshToken.length > 100) throw AuthErrors.refreshTokenInvalid();
     const presented = this.hash(refreshToken);
-    const result = await this.dataSource.transaction(async (manager): Promise<RotationResult> => {
+    const result = await this.oneAtATime(() => this.rotateInTransaction(presented));
+    if ('ok' in result) {
+      if (result.ok.refreshToken === null) {
+        this.logger.log({ sessionId: result.ok.session.id }, 'Concurrent refresh inside the reuse grace: not rotated');
+      }
+      return result.ok;
+    }
+    if ('reused' in result) {
+      // Outside the transaction, which only read: the revocation must stick.
+      await this.revoke(result.reused, 'refresh-token-reused');
+      this.logger.warn({ sessionId: result.reused }, 'Rotated refresh token presented again: session revoked');
+      throw AuthErrors.refreshTokenReused();
+    }
+    throw AuthErrors.refreshTokenInvalid();
+  }
+
+  private rotateInTransaction(presented: string): Promise<RotationResult> {
+    return this.dataSource.transaction(async (manager): Promise<RotationResult> => {
       const session = await manager.getRepository(Session).findOne({
         where: { refreshTokenHash: presented },
         relations: { user: true },
@@ -113,19 +132,19 @@ export class SessionService {
       Object.assign(session, { lastUsedAt: now, expiresAt });
       return { ok: { session, user: session.user, refreshToken: refreshed } };
     });
-    if ('ok' in result) {
-      if (result.ok.refreshToken === null) {
-        this.logger.log({ sessionId: result.ok.session.id }, 'Concurrent refresh inside the reuse grace: not rotated');
-      }
-      return result.ok;
-    }
-    if ('reused' in result) {
-      // Outside the transaction above, which only read: the revocation must stick.
-      await this.revoke(result.reused, 'refresh-token-reused');
-      this.logger.warn({ sessionId: result.reused }, 'Rotated refresh token presented again: session revoked');
-      throw AuthErrors.refreshTokenReused();
-    }
-    throw AuthErrors.refreshTokenInvalid();
+  }
+
+  /**
+   * On SQLite (one instance, one connection: TypeORM's better-sqlite3 driver shares a single query runner), two
+   * transactions at once would interleave their BEGIN/COMMIT on that connection and fail; rotations there take turns.
+   * Two tabs refreshing together is the normal case this must survive. PostgreSQL runs them side by side: the
+   * conditional UPDATE's row lock orders them.
+   */
+  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    if (this.dataSource.options.type === 'postgres') return work();
+    const run = this.rotationQueue.then(work);
+    this.rotationQueue = run.catch(() => undefined);
+    return run;
   }
 
   /**
