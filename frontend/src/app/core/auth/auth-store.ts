@@ -73,7 +73,8 @@ export class AuthStore {
 
   /**
    * Exchanges the refresh cookie for a new access token. Single-flight: concurrent callers share one
-   * request (the cookie rotates on every refresh, so two parallel refreshes would look like reuse).
+   * request: one rotation per burst of 401s. (Refreshes from several tabs at once are tolerated by the server's
+   * short reuse grace window; see docs/security.md.)
    * Emits the new token; errors when the refresh is refused.
    */
   refresh(): Observable<string> {
