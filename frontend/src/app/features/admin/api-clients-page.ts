@@ -36,7 +36,9 @@ import { NewApiKey } from './ui/new-api-key';
     @if (store.loading() && store.items().length === 0) {
       <p role="status">Loading API clients…</p>
     } @else if (store.items().length === 0) {
-      <p>No API clients yet.</p>
+      @if (!store.loadError()) {
+        <p>No API clients yet.</p>
+      }
     } @else {
       <app-api-clients-table [clients]="store.items()" [busyId]="busyId()" (revoke)="revokeClient($event)" />
     }

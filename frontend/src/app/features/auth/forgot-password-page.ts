@@ -3,12 +3,21 @@ import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 
 import { AuthClient } from '../../core/auth/auth-client';
-import { genericErrorMessage } from '../../core/http/api-error';
+import { type ApiError, genericErrorMessage } from '../../core/http/api-error';
 import { createSubmission } from '../../core/http/submission';
 import { EmailForm } from './ui/email-form';
 
 export const RESET_REQUESTED_MESSAGE =
   'If an account exists for that address, we have sent it a link to choose a new password. The link is valid for 30 minutes.';
+
+/**
+ * Whether a failed request must still read as "sent", so that no answer tells whether the address has an
+ * account: any 4xx except 400 VALIDATION_FAILED and 429. Those two, network failures and 5xx stay errors: the
+ * request was not handled, and claiming a link was sent would leave the user waiting for nothing.
+ */
+function confirmsAnyway(error: ApiError): boolean {
+  return error.status >= 400 && error.status < 500 && error.status !== 429 && error.code !== 'VALIDATION_FAILED';
+}
 
 /** `/forgot-password`: always the same confirmation, whether or not the address has an account. */
 @Component({
@@ -45,7 +54,7 @@ export class ForgotPasswordPage {
 
   protected async submit(email: string): Promise<void> {
     const result = await this.request.run(email);
-    if (result.ok) {
+    if (result.ok || confirmsAnyway(result.error)) {
       this.requested.set(true);
     }
   }
