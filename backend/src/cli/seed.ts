@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { ensureCatalogue } from '../database/seed/catalogue-seeder';
 import { DemoSeedProgress, seedDemoCustomers } from '../database/seed/demo/demo-customer-seeder';
+import { createDataSource } from '../database/sqlite-gate';
 import { parseSeedArgs, SEED_USAGE, SeedArgsError } from './seed-args';
 
 const RECORD_TABLES = ['usages', 'purchases', 'concessions', 'customers'] as const;
@@ -52,7 +53,7 @@ export async function main(argv: string[]): Promise<void> {
   if (args.help) return out(SEED_USAGE);
   if (args.reset && config.isProduction) throw new SeedArgsError('--reset is refused when NODE_ENV=production');
 
-  const dataSource = new DataSource(buildDataSourceOptions(config));
+  const dataSource = createDataSource(buildDataSourceOptions(config));
   await dataSource.initialize();
   try {
     const where = config.database.type === 'postgres' ? 'PostgreSQL' : `SQLite ${config.database.path}`;

@@ -41,6 +41,10 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'database'>): Dat
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      // With WAL, NORMAL syncs the log at checkpoints instead of on every commit (FULL, the default): commits
+      // survive a crash of the process, the file never corrupts, and only a power loss or OS crash may undo the
+      // last commits. SQLite's recommended setting for WAL; it makes every write transaction cheaper.
+      db.pragma('synchronous = NORMAL');
     },
   };
 }

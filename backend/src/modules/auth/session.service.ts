@@ -46,8 +46,6 @@ export function toAuthenticatedUser(user: User): AuthenticatedUser {
 @Injectable()
 export class SessionService {
   private readonly logger = new Logger(SessionService.name);
-  /** SQLite only: the rotation in progress in this process; the next one waits for it (see `oneAtATime`). */
-  private rotationQueue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -88,7 +86,7 @@ export class SessionService {
   async rotate(refreshToken: string | undefined): Promise<IssuedSession> {
     if (!refreshToken || refreshToken.length > 100) throw AuthErrors.refreshTokenInvalid();
     const presented = this.hash(refreshToken);
-    const result = await this.oneAtATime(() => this.rotateInTransaction(presented));
+    const result = await this.rotateInTransaction(presented);
     if ('ok' in result) {
       if (result.ok.refreshToken === null) {
         this.logger.log({ sessionId: result.ok.session.id }, 'Concurrent refresh inside the reuse grace: not rotated');
@@ -104,6 +102,11 @@ export class SessionService {
     throw AuthErrors.refreshTokenInvalid();
   }
 
+  /**
+   * Two tabs refreshing together is the normal case this must survive. PostgreSQL runs the two transactions side by
+   * side: the conditional UPDATE's row lock orders them. On SQLite the connection gate (database/sqlite-gate.ts) runs
+   * them one after the other.
+   */
   private rotateInTransaction(presented: string): Promise<RotationResult> {
     return this.dataSource.transaction(async (manager): Promise<RotationResult> => {
       const session = await manager.getRepository(Session).findOne({
@@ -132,19 +135,6 @@ export class SessionService {
       Object.assign(session, { lastUsedAt: now, expiresAt });
       return { ok: { session, user: session.user, refreshToken: refreshed } };
     });
-  }
-
-  /**
-   * On SQLite (one instance, one connection: TypeORM's better-sqlite3 driver shares a single query runner), two
-   * transactions at once would interleave their BEGIN/COMMIT on that connection and fail; rotations there take turns.
-   * Two tabs refreshing together is the normal case this must survive. PostgreSQL runs them side by side: the
-   * conditional UPDATE's row lock orders them.
-   */
-  private oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    if (this.dataSource.options.type === 'postgres') return work();
-    const run = this.rotationQueue.then(work);
-    this.rotationQueue = run.catch(() => undefined);
-    return run;
   }
 
   /**

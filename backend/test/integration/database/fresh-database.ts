@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../../src/config/app-config';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
+import { createDataSource } from '../../../src/database/sqlite-gate';
 import { testDatabaseEnv, testDbKind } from '../../setup/test-database';
 
 /**
@@ -48,8 +49,8 @@ export function testConfig(env: NodeJS.ProcessEnv, overrides: NodeJS.ProcessEnv 
   return loadConfig({ ...env, NODE_ENV: 'test', ...overrides });
 }
 
-/** A plain, initialised DataSource (no Nest) for a database environment. */
+/** A plain, initialised DataSource (no Nest, SQLite connection gate installed, as the app's) for a database environment. */
 export async function openDataSource(env: NodeJS.ProcessEnv): Promise<DataSource> {
-  const dataSource = new DataSource(buildDataSourceOptions(testConfig(env)));
+  const dataSource = createDataSource(buildDataSourceOptions(testConfig(env)));
   return dataSource.initialize();
 }
