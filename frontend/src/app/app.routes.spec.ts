@@ -24,6 +24,7 @@ import { ForbiddenPage } from './features/forbidden/forbidden-page';
 import { HistoryPage } from './features/history/history-page';
 import { HomePage } from './features/home/home-page';
 import { NotFoundPage } from './features/not-found/not-found-page';
+import { ModesPage } from './features/operators/modes-page';
 import { OperatorsPage } from './features/operators/operators-page';
 import { ProfilePage } from './features/profile/profile-page';
 
@@ -61,13 +62,19 @@ describe('APP_ROUTES', () => {
       expect(document.title).toBe(title);
     });
 
-    it.each(['/operators', '/customers', '/history', '/favourites', '/profile', '/admin/users', '/admin/api-clients'])(
-      'sends %s to the login page with a return URL',
-      async (path) => {
-        await harness.navigateByUrl(path, LoginPage);
-        expect(url()).toBe(`/login?returnUrl=${encodeURIComponent(path)}`);
-      },
-    );
+    it.each([
+      '/operators',
+      '/modes',
+      '/customers',
+      '/history',
+      '/favourites',
+      '/profile',
+      '/admin/users',
+      '/admin/api-clients',
+    ])('sends %s to the login page with a return URL', async (path) => {
+      await harness.navigateByUrl(path, LoginPage);
+      expect(url()).toBe(`/login?returnUrl=${encodeURIComponent(path)}`);
+    });
 
     it('shows "Page not found" for unknown addresses', async () => {
       await harness.navigateByUrl('/definitely-not-here');
@@ -78,6 +85,7 @@ describe('APP_ROUTES', () => {
   describe('signed in', () => {
     it.each<[string, Type<unknown>, string]>([
       ['/operators', OperatorsPage, 'Operators · Open Transport Hub'],
+      ['/modes', ModesPage, 'Modes · Open Transport Hub'],
       ['/customers', CustomersPage, 'Customers · Open Transport Hub'],
       ['/history', HistoryPage, 'History · Open Transport Hub'],
       ['/favourites', FavouritesPage, 'Favourites · Open Transport Hub'],

@@ -17,6 +17,11 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('./features/operators/operators.routes').then((m) => m.OPERATORS_ROUTES),
   },
   {
+    path: 'modes',
+    canActivate: [authGuard],
+    loadChildren: () => import('./features/operators/operators.routes').then((m) => m.MODES_ROUTES),
+  },
+  {
     path: 'customers',
     canActivate: [roleGuard('admin', 'operator')],
     loadChildren: () => import('./features/customers/customers.routes').then((m) => m.CUSTOMERS_ROUTES),

@@ -7,11 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { anApiError, signInAs } from '../testing/auth-fixtures';
 import { getByRole, getByText, queryAllByRole, queryByRole } from '../testing/dom-queries';
+import { MODES, aPage, anOperator } from '../testing/operator-fixtures';
 import { App } from './app';
 import { APP_ROUTES } from './app.routes';
 import { AUTH_URL } from './core/auth/auth-client';
 import { AuthStore } from './core/auth/auth-store';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { MODES_URL, OPERATORS_URL } from './features/operators/data/operators-client';
+import { OperatorsStore } from './features/operators/data/operators-store';
 
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
@@ -66,7 +69,7 @@ describe('App shell', () => {
     });
 
     it('offers the main navigation without the admin pages', () => {
-      expect(navLinkNames()).toEqual(['Home', 'Operators', 'Customers', 'History', 'Favourites']);
+      expect(navLinkNames()).toEqual(['Home', 'Operators', 'Modes', 'Customers', 'History', 'Favourites']);
       const nav = getByRole(element, 'navigation', { name: 'Main' });
       expect(getByRole(nav, 'link', { name: 'Customers' }).getAttribute('href')).toBe('/customers');
     });
@@ -89,31 +92,32 @@ describe('App shell', () => {
   describe('signed in', () => {
     it('marks the current page in the navigation', async () => {
       signInAs('viewer');
-      await render('/operators');
+      await render('/history');
       const nav = getByRole(element, 'navigation', { name: 'Main' });
-      expect(getByRole(nav, 'link', { name: 'Operators' }).getAttribute('aria-current')).toBe('page');
+      expect(getByRole(nav, 'link', { name: 'History' }).getAttribute('aria-current')).toBe('page');
       expect(getByRole(nav, 'link', { name: 'Home' }).hasAttribute('aria-current')).toBe(false);
-      expect(getByRole(getByRole(element, 'main'), 'heading', { level: 1, name: 'Operators' })).toBeTruthy();
+      expect(getByRole(getByRole(element, 'main'), 'heading', { level: 1, name: 'History' })).toBeTruthy();
     });
 
     it('hides Customers and the admin pages from viewers', async () => {
       signInAs('viewer');
-      await render('/operators');
-      expect(navLinkNames()).toEqual(['Home', 'Operators', 'History', 'Favourites']);
+      await render('/history');
+      expect(navLinkNames()).toEqual(['Home', 'Operators', 'Modes', 'History', 'Favourites']);
     });
 
     it('shows operator staff Customers but not the admin pages', async () => {
       signInAs('operator');
-      await render('/operators');
-      expect(navLinkNames()).toEqual(['Home', 'Operators', 'Customers', 'History', 'Favourites']);
+      await render('/history');
+      expect(navLinkNames()).toEqual(['Home', 'Operators', 'Modes', 'Customers', 'History', 'Favourites']);
     });
 
     it('shows admins the admin pages', async () => {
       signInAs('admin');
-      await render('/operators');
+      await render('/history');
       expect(navLinkNames()).toEqual([
         'Home',
         'Operators',
+        'Modes',
         'Customers',
         'History',
         'Favourites',
@@ -124,7 +128,7 @@ describe('App shell', () => {
 
     it("shows the user's name (an account menu with Profile) and a Sign out button", async () => {
       signInAs('viewer', { displayName: 'Grace Hopper' });
-      await render('/operators');
+      await render('/history');
       const banner = getByRole(element, 'banner');
       const account = getByRole(banner, 'button', { name: 'Grace Hopper' });
       expect(account.getAttribute('aria-haspopup')).toBe('menu');
@@ -138,7 +142,11 @@ describe('App shell', () => {
 
     it('signs out: posts logout, forgets the user and shows the login page with a message', async () => {
       signInAs('admin');
-      await render('/operators');
+      await render('/operators', false);
+      http.expectOne(MODES_URL).flush(MODES);
+      http.expectOne((request) => request.url === OPERATORS_URL).flush(aPage([anOperator()]));
+      await fixture.whenStable();
+      expect(getByRole(element, 'link', { name: 'ScotRail' })).toBeTruthy();
 
       getByRole(getByRole(element, 'banner'), 'button', { name: 'Sign out' }).click();
       const logout = http.expectOne(`${AUTH_URL}/logout`);
@@ -151,6 +159,9 @@ describe('App shell', () => {
       expect(router.url).toBe('/login?reason=signed-out');
       expect(getByRole(element, 'status').textContent?.trim()).toBe('You have signed out.');
       expect(getByRole(getByRole(element, 'banner'), 'link', { name: 'Sign in' })).toBeTruthy();
+      // The operators store was cleared with the session.
+      expect(TestBed.inject(OperatorsStore).operators()).toEqual([]);
+      expect(queryByRole(element, 'link', { name: 'ScotRail' })).toBeNull();
     });
 
     it('returns to the login page, with a message and the way back, when the session expires', async () => {

@@ -38,6 +38,7 @@ export interface NavLink {
 export const MAIN_NAV_LINKS: readonly NavLink[] = [
   { label: 'Home', path: '/', exact: true },
   { label: 'Operators', path: '/operators', exact: false },
+  { label: 'Modes', path: '/modes', exact: false },
   { label: 'Customers', path: '/customers', exact: false, roles: ['admin', 'operator'], visibleSignedOut: true },
   { label: 'History', path: '/history', exact: false },
   { label: 'Favourites', path: '/favourites', exact: false },

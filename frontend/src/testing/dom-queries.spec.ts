@@ -54,6 +54,13 @@ describe('dom-queries', () => {
     expect(getByLabelText(container, 'Search').id).toBe('q');
   });
 
+  it('joins inline elements without spaces, as browsers do, but separates block elements', () => {
+    const box = document.createElement('div');
+    box.innerHTML = `<a href="https://www.gwr.com/"><span>www.</span><wbr /><span>gwr.com/</span></a><button type="button"><div>Save</div><div>all</div></button>`;
+    expect(accessibleName(getByRole(box, 'link'))).toBe('www.gwr.com/');
+    expect(accessibleName(getByRole(box, 'button'))).toBe('Save all');
+  });
+
   it('filters headings by level', () => {
     expect(getByRole(container, 'heading', { level: 1 }).textContent).toBe('Welcome');
     expect(queryByRole(container, 'heading', { level: 3 })).toBeNull();

@@ -21,11 +21,14 @@ export type Role =
   | 'heading'
   | 'link'
   | 'list'
+  | 'listbox'
   | 'listitem'
   | 'main'
   | 'menu'
   | 'menuitem'
   | 'navigation'
+  | 'option'
+  | 'progressbar'
   | 'region'
   | 'row'
   | 'search'
@@ -120,13 +123,31 @@ export function roleOf(element: Element): string | null {
   return explicit ? (explicit.split(/\s+/)[0] ?? null) : implicitRole(element);
 }
 
+/** Phrasing elements: browsers join their text without a space (`<span>www.</span><wbr><span>gwr.com</span>`). */
+const INLINE_TAGS = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'CODE',
+  'EM',
+  'I',
+  'MARK',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'WBR',
+]);
+
 function visibleText(element: Element): string {
   let text = '';
   for (const node of Array.from(element.childNodes)) {
     if (node.nodeType === node.TEXT_NODE) {
       text += node.textContent ?? '';
     } else if (node instanceof Element && node.getAttribute('aria-hidden') !== 'true') {
-      text += ` ${visibleText(node)} `;
+      const separator = INLINE_TAGS.has(node.tagName) ? '' : ' ';
+      text += `${separator}${visibleText(node)}${separator}`;
     }
   }
   return text;
