@@ -5,7 +5,7 @@ import type pino from 'pino';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { buildFastifyOptions } from './fastify-options';
-import { buildLoggerParams, createRootLogger } from './logger';
+import { buildLoggerParams, createRootLogger, registerRequestLogging } from './logger';
 import { registerBodyParsers, registerResponseHeaders } from './http-hooks';
 import { registerCookies, registerSecurity } from './security';
 import { registerSpa } from './spa';
@@ -35,6 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
 
   app.setGlobalPrefix(API_PREFIX);
+  registerRequestLogging(app, rootLogger);
   registerBodyParsers(app);
   registerResponseHeaders(app);
   await registerSecurity(app, config);

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonErrors } from '../common/errors/common.errors';
-import { isApiPath, stripQuery } from '../common/http/request-info';
+import { isApiUrl } from '../common/http/request-info';
 import { BODY_LIMIT_BYTES } from './fastify-options';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -16,7 +16,7 @@ export function registerResponseHeaders(app: NestFastifyApplication): void {
     .getInstance()
     .addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done) => {
       reply.header(REQUEST_ID_HEADER, request.id);
-      if (isApiPath(stripQuery(request.url))) {
+      if (isApiUrl(request.url)) {
         reply.header('cache-control', 'no-store');
         reply.header('pragma', 'no-cache');
       }

@@ -1,19 +1,78 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { buildLoggerParams, createRootLogger, REDACTED_PATHS, serializeRequest, usePrettyLogs } from './logger';
+import {
+  accessLogEntry,
+  accessLogLevel,
+  buildLoggerParams,
+  createRootLogger,
+  REDACTED_PATHS,
+  RequestLogContext,
+  usePrettyLogs,
+} from './logger';
 
-describe('access-log serializers', () => {
+describe('access log', () => {
+  const request = { id: 'r1', method: 'GET', url: '/api/customers?email=someone@example.org', ip: '203.0.113.9' };
+
   it('logs the path without its query string, and no headers or body', () => {
-    const raw = { ip: '203.0.113.9', originalUrl: '/api/customers?email=someone@example.org' };
-    const logged = serializeRequest({
-      id: 'r1',
-      method: 'GET',
-      url: '/api/customers?email=someone@example.org',
-      remoteAddress: '10.0.0.1',
-      raw,
+    const { object, message } = accessLogEntry(request, 200, 3);
+    expect(object).toEqual({
+      reqId: 'r1',
+      req: { id: 'r1', method: 'GET', path: '/api/customers', remoteAddress: '203.0.113.9' },
+      res: { statusCode: 200 },
+      responseTime: 3,
     });
-    expect(logged).toEqual({ id: 'r1', method: 'GET', path: '/api/customers', remoteAddress: '203.0.113.9' });
-    expect(JSON.stringify(logged)).not.toContain('someone@example.org');
+    expect(message).toBe('GET /api/customers 200');
+    expect(JSON.stringify([object, message])).not.toContain('someone@example.org');
+  });
+
+  it('adds the error of a 5xx', () => {
+    expect(accessLogEntry(request, 503, 1).object).toMatchObject({
+      res: { statusCode: 503 },
+      err: expect.objectContaining({ message: 'failed with status code 503' }),
+    });
+  });
+
+  it.each([
+    [200, 'info'],
+    [304, 'info'],
+    [404, 'warn'],
+    [499, 'warn'],
+    [500, 'error'],
+  ])('logs %i at %s', (status, level) => {
+    expect(accessLogLevel(status)).toBe(level);
+  });
+
+  it('writes the same line with or without redaction: it has none of the redacted keys', () => {
+    const output = (redacted: boolean) => {
+      const lines: string[] = [];
+      const sink = new Writable({
+        write(chunk: Buffer, _enc, done) {
+          lines.push(chunk.toString().replace(/"time":\d+/, ''));
+          done();
+        },
+      });
+      const log = pino(redacted ? { redact: { paths: REDACTED_PATHS, censor: '[redacted]' } } : {}, sink);
+      for (const [url, status] of [
+        ['/api/auth/password?token=abc', 200],
+        ['/api/users/password/token/refreshToken', 404],
+        ['/api/x', 500],
+      ] as const) {
+        const { object, message } = accessLogEntry({ ...request, url }, status, 1);
+        log[accessLogLevel(status)](object, message);
+      }
+      return lines.map((line) => line.replace(/"stack":"[^"]*"/, ''));
+    };
+    expect(output(false)).toEqual(output(true));
+  });
+
+  it('creates the request child logger only when something logs', () => {
+    const root = pino({ level: 'silent' });
+    const child = jest.spyOn(root, 'child');
+    const context = new RequestLogContext(root, 'r1');
+    expect(child).not.toHaveBeenCalled();
+    expect(context.logger.bindings()).toEqual({ reqId: 'r1' });
+    expect(context.logger).toBe(context.logger);
+    expect(child).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -45,7 +104,8 @@ describe('createRootLogger / buildLoggerParams', () => {
   it('uses the configured level and JSON output outside development terminals', () => {
     const root = createRootLogger({ nodeEnv: 'production', logLevel: 'warn' });
     expect(root.level).toBe('warn');
-    expect(buildLoggerParams(root).pinoHttp).toMatchObject({ logger: root, quietReqLogger: true });
+    // nestjs-pino logs through this root logger and installs no request middleware of its own.
+    expect(buildLoggerParams(root)).toEqual({ pinoHttp: { logger: root }, forRoutes: [] });
   });
 
   it('pretty-prints only in development on a terminal', () => {

@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastify, { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig } from '../config/app-config';
 
 /** The Content-Security-Policy directives, in order. The web app and Swagger UI load nothing from elsewhere. */
@@ -31,12 +32,9 @@ export const EXPOSED_HEADERS = [
   'Retry-After',
 ];
 
-/**
- * Security headers (helmet) on every response, and CORS for the configured origins only.
- * HSTS only when this process terminates TLS itself: behind a proxy, the proxy owns that header.
- */
-export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  await app.register(helmet, {
+/** The helmet settings: a strict CSP, HSTS only when this process terminates TLS itself. */
+export function helmetOptions(config: Pick<AppConfig, 'tls'>): FastifyHelmetOptions {
+  return {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: cspDirectives(config) },
     strictTransportSecurity: config.tls ? { maxAge: 31_536_000, includeSubDomains: true, preload: false } : false,
@@ -44,7 +42,51 @@ export async function registerSecurity(app: NestFastifyApplication, config: AppC
     xFrameOptions: { action: 'deny' },
     xContentTypeOptions: true,
     xPoweredBy: true,
-  });
+  };
+}
+
+/**
+ * The response headers helmet sets with these settings, worked out once: @fastify/helmet is registered on a scratch
+ * Fastify instance and the headers it puts on a response are read back. They are the same for every response
+ * (no CSP nonces, no per-request options), so computing them again per request, as @fastify/helmet does by calling
+ * `helmet(options)` in a request hook (parsing and validating every CSP directive each time), is pure cost.
+ */
+export async function computeSecurityHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = fastify({ logger: false });
+  let headers: Record<string, string> = {};
+  try {
+    await probe.register(helmet, options);
+    // After helmet's own onRequest hooks: what they set on the raw response is exactly helmet's header set.
+    probe.addHook('onRequest', (request, reply, done) => {
+      const raw = reply.raw.getHeaders();
+      headers = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, String(value)]));
+      done();
+    });
+    probe.get('/', (_request, reply) => reply.send(''));
+    await probe.inject({ method: 'GET', url: '/' });
+  } finally {
+    await probe.close();
+  }
+  if (!headers['content-security-policy']) throw new Error('helmet set no Content-Security-Policy on the probe');
+  return headers;
+}
+
+/**
+ * Security headers (helmet's) on every response, and CORS for the configured origins only.
+ * HSTS only when this process terminates TLS itself: behind a proxy, the proxy owns that header.
+ * The headers are set in an onRequest hook, as @fastify/helmet does, so that they are on every response (errors,
+ * 404s, the web app's files) and a route can still override one; but from a precomputed set.
+ */
+export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const headers = await computeSecurityHeaders(helmetOptions(config));
+  const names = Object.keys(headers);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      for (let i = 0; i < names.length; i++) reply.header(names[i], headers[names[i]]);
+      done();
+    });
 
   // No CORS_ORIGINS: no CORS headers at all, so browsers allow same-origin calls only.
   if (config.corsOrigins.length > 0) {

@@ -72,12 +72,14 @@ export async function registerSpa(
   }
 
   // A hook rather than a not-found handler: Nest owns the not-found handler (its 404s go through our error filter).
-  // It runs for requests no route matched (`is404`) and answers the browser navigations among them.
+  // It runs for requests no route matched (`is404`) and answers the browser navigations among them. Callback style
+  // (not async): it runs on every request, and most of them only pass through.
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (!request.is404 || !isSpaNavigation(request)) return;
+    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      if (!request.is404 || !isSpaNavigation(request)) return done();
+      // Answered here: `done` is not called, so no later hook or handler runs.
       if (built) {
         void reply.header('cache-control', 'no-cache').sendFile('index.html');
       } else {
@@ -87,7 +89,6 @@ export async function registerSpa(
           .type('text/html; charset=utf-8')
           .send(SPA_NOT_BUILT_PAGE);
       }
-      return reply;
     });
 
   return { dir, built };

@@ -7,7 +7,10 @@ export class DatabaseHealthDto {
   @ApiProperty({ enum: ['sqlite', 'postgres'], example: 'sqlite' })
   type: 'sqlite' | 'postgres';
 
-  @ApiPropertyOptional({ example: 1.2, description: 'Round trip of `SELECT 1` in milliseconds (when up)' })
+  @ApiPropertyOptional({
+    example: 1.2,
+    description: 'Round trip of the last `SELECT 1` in milliseconds (when up); a ping result is reused for up to 1 s',
+  })
   latencyMs?: number;
 }
 

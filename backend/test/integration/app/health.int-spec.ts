@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
 import { appVersion } from '../../../src/common/app-version';
+import { Clock } from '../../../src/common/time/clock';
+import { DATABASE_PING_CACHE_MS } from '../../../src/health/health.service';
 import { createTestApp, TestApp } from '../../support/test-app';
 
 describe('GET /api/health', () => {
@@ -22,8 +24,21 @@ describe('GET /api/health', () => {
     expect(appVersion()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
+  it('pings the database at most once per DATABASE_PING_CACHE_MS', async () => {
+    const query = jest.spyOn(t.app.get(DataSource), 'query');
+    try {
+      for (let i = 0; i < 5; i++) expect((await t.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+      expect(query.mock.calls.filter(([sql]) => sql === 'SELECT 1').length).toBeLessThanOrEqual(1);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it('answers 503 degraded when the database ping fails', async () => {
     const query = jest.spyOn(t.app.get(DataSource), 'query').mockRejectedValueOnce(new Error('connection reset'));
+    // Past the reuse period of the previous tests' ping.
+    const later = new Date(Date.now() + 2 * DATABASE_PING_CACHE_MS);
+    const now = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(later);
     try {
       const res = await t.inject({ method: 'GET', url: '/api/health' });
       expect(res.statusCode).toBe(503);
@@ -35,6 +50,7 @@ describe('GET /api/health', () => {
       expect(res.headers['cache-control']).toBe('no-store');
     } finally {
       query.mockRestore();
+      now.mockRestore();
     }
   });
 
