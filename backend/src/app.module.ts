@@ -1,5 +1,6 @@
 import { DynamicModule, Module, ModuleMetadata } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule, Params } from 'nestjs-pino';
 import { buildLoggerParams, createRootLogger } from './bootstrap/logger';
 import { ClockModule } from './common/time/clock.module';
@@ -12,7 +13,9 @@ import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthGuard } from './modules/auth/guards/auth.guard';
+import { EventsModule } from './modules/events/events.module';
 import { MailModule } from './modules/mail/mail.module';
+import { OperatorsModule } from './modules/operators/operators.module';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -32,11 +35,14 @@ export class AppModule {
         LoggerModule.forRoot(options.logger ?? buildLoggerParams(createRootLogger(config))),
         DatabaseModule,
         ClockModule,
+        EventEmitterModule.forRoot(),
+        EventsModule,
         HealthModule,
         MailModule,
         AuthModule,
         UsersModule,
         ApiClientsModule,
+        OperatorsModule,
         ...(options.imports ?? []),
       ],
       providers: [

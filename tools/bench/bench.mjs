@@ -5,6 +5,7 @@
 //
 //   BENCH_DURATION=10     measured seconds per scenario        BENCH_CONNECTIONS=50   concurrent connections
 //   BENCH_WARMUP=3        warm-up seconds per scenario         BENCH_ONLY=raw-node,app-health   a subset
+//   BENCH_APP_MAIN=dist/backend/main.js   the app build to start (another copy, to compare before/after a change)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -26,6 +27,8 @@ const DURATION = int('BENCH_DURATION', 10);
 const CONNECTIONS = int('BENCH_CONNECTIONS', 50);
 const WARMUP = int('BENCH_WARMUP', 3);
 const BASELINE = 'raw-node';
+// Another build of the app to measure (e.g. a copy of dist/backend from before a change), relative to the workspace.
+const APP_MAIN = process.env.BENCH_APP_MAIN || join('dist', 'backend', 'main.js');
 
 /**
  * How to start each kind of server. `start(port, tmp)` returns the command and environment of a child process that
@@ -47,11 +50,19 @@ const SERVERS = {
     }),
   },
   // This app as built by `npm run build`, in production mode on a fresh SQLite file, with logging off.
-  app: {
+  app: appServer('silent'),
+  // The same at the production default LOG_LEVEL=info: one access-log line per request, written to a pipe that the
+  // bench drains (as a container runtime or process manager reads stdout).
+  'app-info': appServer('info'),
+};
+
+function appServer(logLevel) {
+  return {
     ready: '/api/health',
-    needs: ['dist/backend/main.js'],
+    needs: [APP_MAIN],
+    stdout: logLevel === 'silent' ? 'ignore' : 'drain',
     start: (port, tmp) => ({
-      command: [process.execPath, join(ROOT, 'dist', 'backend', 'main.js')],
+      command: [process.execPath, resolve(ROOT, APP_MAIN)],
       env: {
         NODE_ENV: 'production',
         HOST: '127.0.0.1',
@@ -63,26 +74,77 @@ const SERVERS = {
         SQLITE_PATH: join(tmp, 'bench.sqlite'),
         MAIL_DIR: join(tmp, 'mail'),
         REDIS_URL: '',
-        LOG_LEVEL: 'silent',
+        LOG_LEVEL: logLevel,
         SEED_DEMO_DATA: 'false',
         // Production start-up insists on an administrator.
         ADMIN_EMAIL: 'bench-admin@example.org',
         ADMIN_PASSWORD: randomBytes(18).toString('base64url'),
       },
     }),
-  },
-};
+  };
+}
 
 /**
  * The scenarios, in order; the first server kind's results are the baseline for the ratios. Adding an endpoint is one
- * entry: { name, server, path, description } plus optional method, headers, body, or
- * prepare(baseUrl) → { headers } (e.g. sign in and return an Authorization header).
+ * entry: { name, server, path, description } plus optional method, headers, body, status (the expected status when
+ * it is not 2xx), or prepare(baseUrl) → { headers } (e.g. sign in and return an Authorization header).
  */
 const SCENARIOS = [
   { name: 'raw-node', server: 'raw-node', path: '/', description: 'node:http server, small JSON body' },
   { name: 'nest-fastify', server: 'nest-fastify', path: '/', description: 'bare NestJS 11 + Fastify 5, same body' },
   { name: 'app-health', server: 'app', path: '/api/health', description: 'this app: GET /api/health (SQLite)' },
+  {
+    name: 'app-404',
+    server: 'app',
+    path: '/api/no-such-route',
+    status: 404,
+    description: 'this app: unknown API path, JSON 404 through the whole pipeline',
+  },
+  {
+    name: 'app-health-info',
+    server: 'app-info',
+    path: '/api/health',
+    description: 'this app: GET /api/health at LOG_LEVEL=info (access log to a pipe)',
+  },
 ];
+
+// --- operators scenarios (issue 4; owner: operators module) ------------------------------------------------------
+// Signed-in reads of the operator directory: the app server's administrator gets a password known here, each
+// scenario signs in once and sends the access token (JWT checked, session looked up, validation and the request
+// logger on, as every request; throttling arrives with a later issue).
+const OPERATORS_BENCH_PASSWORD = randomBytes(18).toString('base64url');
+const startAppForOperators = SERVERS.app.start;
+SERVERS.app.start = (port, tmp) => {
+  const started = startAppForOperators(port, tmp);
+  return { ...started, env: { ...started.env, ADMIN_PASSWORD: OPERATORS_BENCH_PASSWORD } };
+};
+async function signInForBench(baseUrl) {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'bench-admin@example.org', password: OPERATORS_BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`bench sign-in failed: ${res.status} ${await res.text()}`);
+  const { accessToken } = await res.json();
+  return { headers: { authorization: `Bearer ${accessToken}` } };
+}
+SCENARIOS.push(
+  {
+    name: 'app-oti-operator',
+    server: 'app',
+    path: '/api/oti/v1/operator',
+    description: 'this app: OTI catalogue of all operators, signed in (JWT)',
+    prepare: signInForBench,
+  },
+  {
+    name: 'app-operators-mode',
+    server: 'app',
+    path: '/api/v1/operators?mode=010',
+    description: 'this app: directory search by mode, signed in (JWT)',
+    prepare: signInForBench,
+  },
+);
+// --- end of operators scenarios -----------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -100,7 +162,7 @@ function freePort() {
 async function startServer(kind) {
   const def = SERVERS[kind];
   for (const file of def.needs ?? []) {
-    if (!existsSync(join(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+    if (!existsSync(resolve(ROOT, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
   const port = await freePort();
   const tmp = mkdtempSync(join(tmpdir(), `oth-bench-${kind}-`));
@@ -108,9 +170,10 @@ async function startServer(kind) {
   const child = spawn(command[0], command.slice(1), {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    // Start-up banners would clutter the report; errors still show.
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // Start-up banners would clutter the report; errors still show. 'drain': stdout is a pipe, read and discarded.
+    stdio: ['ignore', def.stdout === 'drain' ? 'pipe' : 'ignore', 'inherit'],
   });
+  child.stdout?.resume();
   let exited = null;
   child.on('exit', (code, signal) => (exited = { code, signal }));
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -145,17 +208,20 @@ async function startServer(kind) {
  * Drives load for `duration` seconds. autocannon's own latency histogram has 1 ms resolution, too coarse for
  * sub-millisecond answers, so every response time (a float, in ms) is also recorded here for the percentiles.
  */
-async function load(url, options, duration) {
+async function load(url, options, duration, expectedStatus) {
   const times = [];
+  let unexpected = 0;
   const tracker = autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration, ...options });
   tracker.on('response', (_client, statusCode, _bytes, responseTime) => {
-    if (statusCode >= 200 && statusCode < 300) times.push(responseTime);
+    const ok = expectedStatus === undefined ? statusCode >= 200 && statusCode < 300 : statusCode === expectedStatus;
+    if (ok) times.push(responseTime);
+    else unexpected++;
   });
   const result = await tracker;
   const sorted = Float64Array.from(times).sort();
   const pct = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
   const avg = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN;
-  return { result, latency: { p50: pct(50), p99: pct(99), average: avg } };
+  return { result, unexpected, latency: { p50: pct(50), p99: pct(99), average: avg } };
 }
 
 async function runScenario(scenario, baseUrl) {
@@ -166,8 +232,8 @@ async function runScenario(scenario, baseUrl) {
     ...(scenario.body === undefined ? {} : { body: JSON.stringify(scenario.body) }),
   };
   const url = baseUrl + scenario.path;
-  if (WARMUP > 0) await load(url, options, WARMUP);
-  const { result: r, latency } = await load(url, options, DURATION);
+  if (WARMUP > 0) await load(url, options, WARMUP, scenario.status);
+  const { result: r, latency, unexpected } = await load(url, options, DURATION, scenario.status);
   const round = (ms) => Math.round(ms * 100) / 100;
   return {
     name: scenario.name,
@@ -178,7 +244,9 @@ async function runScenario(scenario, baseUrl) {
     latencyP99Ms: round(latency.p99),
     latencyAvgMs: round(latency.average),
     requests: r.requests.total,
-    non2xx: r.non2xx,
+    ...(scenario.status === undefined ? {} : { expectedStatus: scenario.status }),
+    // Answers with another status than the expected one (any non-2xx when none is given).
+    non2xx: unexpected,
     errors: r.errors,
     timeouts: r.timeouts,
   };
@@ -192,7 +260,10 @@ function printTable(results) {
     r.error ? '' : r.latencyP50Ms.toFixed(2),
     r.error ? '' : r.latencyP99Ms.toFixed(2),
     r.ratio === undefined ? '' : `${r.name}/raw = ${r.ratio.toFixed(2)}`,
-    r.error ?? (r.non2xx || r.errors ? `${r.non2xx} non-2xx, ${r.errors} errors` : ''),
+    r.error ??
+      (r.non2xx || r.errors
+        ? `${r.non2xx} ${r.expectedStatus ? `not ${r.expectedStatus}` : 'non-2xx'}, ${r.errors} errors`
+        : ''),
   ]);
   const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
@@ -270,6 +341,7 @@ async function main() {
     durationSeconds: DURATION,
     connections: CONNECTIONS,
     loadAverageBefore: Math.round(loadBefore * 100) / 100,
+    appMain: APP_MAIN,
     baseline: BASELINE,
     results,
   };

@@ -8,6 +8,7 @@ import { Customer } from '../modules/customers/entities/customer.entity';
 import { Purchase } from '../modules/customers/entities/purchase.entity';
 import { Usage } from '../modules/customers/entities/usage.entity';
 import { OutboxMessage } from '../modules/mail/entities/outbox-message.entity';
+import { DirectoryVersion } from '../modules/operators/entities/directory-version.entity';
 import { Mode } from '../modules/operators/entities/mode.entity';
 import { OperatorMiptaUrl } from '../modules/operators/entities/operator-mipta-url.entity';
 import { OperatorMode } from '../modules/operators/entities/operator-mode.entity';
@@ -23,6 +24,7 @@ export const ENTITIES: EntityClass[] = [
   Operator,
   OperatorMode,
   OperatorMiptaUrl,
+  DirectoryVersion,
   Customer,
   Purchase,
   Concession,

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsText, IsThreeDigitId } from './validators';
+
+export class ModeDto {
+  @ApiProperty({ example: '010', description: 'Three-digit OTI mode id' })
+  id: string;
+
+  @ApiProperty({ example: 'train' })
+  shortDesc: string;
+
+  @ApiProperty({ example: 'includes intercity, Eurostar / TGV, etc.' })
+  longDesc: string;
+}
+
+export class CreateModeDto {
+  @ApiProperty({ example: '017', pattern: '^\\d{3}$' })
+  @IsThreeDigitId('id')
+  id: string;
+
+  @ApiProperty({ example: 'hovercraft', maxLength: 100 })
+  @IsText(100)
+  shortDesc: string;
+
+  @ApiProperty({ example: 'air-cushion vehicles on scheduled routes', maxLength: 500 })
+  @IsText(500)
+  longDesc: string;
+}
+
+export class UpdateModeDto {
+  @ApiPropertyOptional({ example: 'hovercraft', maxLength: 100 })
+  @IsOptional()
+  @IsText(100)
+  shortDesc?: string;
+
+  @ApiPropertyOptional({ example: 'air-cushion vehicles on scheduled routes', maxLength: 500 })
+  @IsOptional()
+  @IsText(500)
+  longDesc?: string;
+}
