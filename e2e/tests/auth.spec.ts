@@ -30,7 +30,7 @@ test('admin signs in, sees their name, signs out, and Back shows the login page,
 
   await banner.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login\?reason=signed-out$/);
-  await expect(page.getByRole('status')).toHaveText('You have signed out.');
+  await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible();
   await expect(banner.getByRole('link', { name: 'Sign in' })).toBeVisible();
 
   await page.goBack();
@@ -54,7 +54,7 @@ test('register → verify through the emailed link → sign in → see your name
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByLabel('Confirm password').fill(password);
   await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page.getByRole('status')).toHaveText('Check your email to verify your address.');
+  await expect(page.getByRole('status').filter({ hasText: 'Check your email to verify your address.' })).toBeVisible();
 
   // Signing in before verifying is refused with its own message.
   await page.goto('/login');
@@ -62,7 +62,9 @@ test('register → verify through the emailed link → sign in → see your name
   await expect(page.getByRole('alert')).toHaveText('Please verify your email address first — check your inbox.');
 
   await page.goto(await emailedLink(email, '/verify-email'));
-  await expect(page.getByRole('status')).toHaveText('Your email address is verified. You can now sign in.');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your email address is verified. You can now sign in.' }),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Sign in' }).last().click();
 
   await signIn(page, email, password);
@@ -113,14 +115,16 @@ test('an admin invites an operator user, who sets a password from the emailed li
   await expect(page.getByText(`Invitation sent to ${email}.`)).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('operator');
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('status')).toHaveText('You have signed out.');
+  await expect(page.getByRole('status').filter({ hasText: 'You have signed out.' })).toBeVisible();
 
   await page.goto(await emailedLink(email, '/accept-invitation'));
   await expect(page.getByRole('heading', { level: 1, name: 'Accept your invitation' })).toBeVisible();
   await page.getByLabel('New password', { exact: true }).fill(password);
   await page.getByLabel('Confirm new password').fill(password);
   await page.getByRole('button', { name: 'Set password' }).click();
-  await expect(page.getByRole('status')).toHaveText('Your password is set. You can now sign in.');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your password is set. You can now sign in.' }),
+  ).toBeVisible();
   await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
 
   await signIn(page, email, password);

@@ -157,7 +157,7 @@ test("an operator user edits its own operator's phone and is refused on another 
   await page.getByRole('button', { name: 'Save changes' }).click();
 
   await expect(page).toHaveURL(/\/operators\/029$/);
-  await expect(page.getByRole('status')).toHaveText('Saved the changes.');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved the changes.' })).toBeVisible();
   await expect(page.getByText(phone)).toBeVisible();
   await page.reload();
   await expect(page.getByText(phone)).toBeVisible();
