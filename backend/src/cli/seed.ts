@@ -11,7 +11,16 @@ import { DemoSeedProgress, seedDemoCustomers } from '../database/seed/demo/demo-
 import { createDataSource } from '../database/sqlite-gate';
 import { parseSeedArgs, SEED_USAGE, SeedArgsError } from './seed-args';
 
-const RECORD_TABLES = ['usages', 'purchases', 'concessions', 'customers'] as const;
+/** Customer tables, children first. Fixed SQL: identifiers cannot be bound as parameters, and none comes from input. */
+const POSTGRES_TRUNCATE = 'TRUNCATE "usages", "purchases", "concessions", "customers" RESTART IDENTITY CASCADE';
+const POSTGRES_ANALYZE = 'ANALYZE "usages", "purchases", "concessions", "customers"';
+const SQLITE_DELETES = [
+  'DELETE FROM "usages"',
+  'DELETE FROM "purchases"',
+  'DELETE FROM "concessions"',
+  'DELETE FROM "customers"',
+  "DELETE FROM sqlite_sequence WHERE name IN ('usages', 'purchases', 'concessions', 'customers')",
+] as const;
 const fmt = (n: number) => n.toLocaleString('en-GB');
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 const out = (line: string): void => {
@@ -21,14 +30,11 @@ const out = (line: string): void => {
 async function deleteCustomers(dataSource: DataSource): Promise<void> {
   if (dataSource.options.type === 'postgres') {
     // CASCADE also empties tables that reference customers (e.g. account links): they would point at nothing.
-    await dataSource.query(`TRUNCATE ${RECORD_TABLES.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+    await dataSource.query(POSTGRES_TRUNCATE);
     return;
   }
   await dataSource.transaction(async (manager) => {
-    for (const table of RECORD_TABLES) await manager.query(`DELETE FROM "${table}"`);
-    await manager.query(`DELETE FROM sqlite_sequence WHERE name IN (${RECORD_TABLES.map(() => '?').join(', ')})`, [
-      ...RECORD_TABLES,
-    ]);
+    for (const sql of SQLITE_DELETES) await manager.query(sql);
   });
 }
 
@@ -74,8 +80,7 @@ export async function main(argv: string[]): Promise<void> {
       batchSize: args.batchSize,
       onProgress: progressPrinter(args.customers),
     });
-    if (dataSource.options.type === 'postgres')
-      await dataSource.query(`ANALYZE ${RECORD_TABLES.map((t) => `"${t}"`).join(', ')}`);
+    if (dataSource.options.type === 'postgres') await dataSource.query(POSTGRES_ANALYZE);
 
     const rows = result.customers + result.purchases + result.concessions + result.usages;
     out(
