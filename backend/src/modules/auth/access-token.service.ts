@@ -41,7 +41,6 @@ export class AccessTokenService {
     return this.jwt.sign(
       { sid: sessionId, role: user.role, typ: 'access', iat },
       {
-        secret: this.config.jwt.accessSecret,
         algorithm: 'HS256',
         expiresIn: this.ttlSeconds,
         subject: user.id,
@@ -57,7 +56,6 @@ export class AccessTokenService {
     let claims: Partial<AccessTokenClaims>;
     try {
       claims = this.jwt.verify<AccessTokenClaims>(token, {
-        secret: this.config.jwt.accessSecret,
         algorithms: ['HS256'],
         issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
