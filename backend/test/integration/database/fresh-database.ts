@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig, loadConfig } from '../../../src/config/app-config';
 import { buildDataSourceOptions } from '../../../src/database/data-source-options';
 import { createDataSource } from '../../../src/database/sqlite-gate';
-import { testDatabaseEnv, testDbKind } from '../../setup/test-database';
+import { createPostgresDatabase, dropPostgresDatabase, testDatabaseEnv, testDbKind } from '../../setup/test-database';
 
 /**
  * An empty database of its own for tests that need one (migrating down, "no admin yet"), beside the run's shared
@@ -21,27 +20,8 @@ export async function freshDatabase(label: string): Promise<FreshDatabase> {
   if (testDbKind() === 'sqlite') return { env: testDatabaseEnv(`${suffix}.sqlite`), drop: () => Promise.resolve() };
 
   const name = `${process.env.TEST_DATABASE_NAME}_${suffix}`.slice(0, 63);
-  const admin = new Client({ connectionString: process.env.DATABASE_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    drop: async () => {
-      const client = new Client({ connectionString: process.env.DATABASE_URL });
-      await client.connect();
-      try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
+  const url = await createPostgresDatabase(name);
+  return { env: { DATABASE_URL: url }, drop: () => dropPostgresDatabase(name) };
 }
 
 /** A test configuration for a database environment, with overridable variables. */
