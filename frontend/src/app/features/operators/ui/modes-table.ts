@@ -1,17 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 
 import { type ModeDto } from '../model/operators.model';
 
@@ -19,19 +8,7 @@ import { type ModeDto } from '../model/operators.model';
 @Component({
   selector: 'app-modes-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-    MatTable,
-  ],
+  imports: [MatButton, MatTableModule],
   template: `
     <table mat-table [dataSource]="modes()" aria-label="Modes">
       <ng-container matColumnDef="id">

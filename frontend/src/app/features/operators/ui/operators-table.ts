@@ -1,17 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatSort, MatSortHeader, type Sort, type SortDirection } from '@angular/material/sort';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 
 import { OPERATOR_KIND_SHORT_LABELS, type OperatorDto, type OperatorSort } from '../model/operators.model';
@@ -28,23 +17,7 @@ export function sortFromMatSort(sort: Sort): OperatorSort {
 @Component({
   selector: 'app-operators-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [
-    BreakableText,
-    ExternalLink,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatRow,
-    MatRowDef,
-    MatSort,
-    MatSortHeader,
-    MatTable,
-    RouterLink,
-  ],
+  imports: [BreakableText, ExternalLink, MatSort, MatSortHeader, RouterLink, MatTableModule],
   template: `
     <table
       mat-table
