@@ -4,10 +4,12 @@ import { Initial1795405759474 as SqliteInitial1795405759474 } from './sqlite/179
 import { MailOutbox1795407353604 as SqliteMailOutbox1795407353604 } from './sqlite/1795407353604-MailOutbox';
 import { Auth1795407507405 as SqliteAuth1795407507405 } from './sqlite/1795407507405-Auth';
 import { DirectoryVersion1795409994882 as SqliteDirectoryVersion1795409994882 } from './sqlite/1795409994882-DirectoryVersion';
+import { OperatorAccountsHosted1795414015922 as SqliteOperatorAccountsHosted1795414015922 } from './sqlite/1795414015922-OperatorAccountsHosted';
 import { Initial1795405759474 as PostgresInitial1795405759474 } from './postgres/1795405759474-Initial';
 import { MailOutbox1795407353604 as PostgresMailOutbox1795407353604 } from './postgres/1795407353604-MailOutbox';
 import { Auth1795407507405 as PostgresAuth1795407507405 } from './postgres/1795407507405-Auth';
 import { DirectoryVersion1795409994882 as PostgresDirectoryVersion1795409994882 } from './postgres/1795409994882-DirectoryVersion';
+import { OperatorAccountsHosted1795414015922 as PostgresOperatorAccountsHosted1795414015922 } from './postgres/1795414015922-OperatorAccountsHosted';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -16,10 +18,12 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteMailOutbox1795407353604,
   SqliteAuth1795407507405,
   SqliteDirectoryVersion1795409994882,
+  SqliteOperatorAccountsHosted1795414015922,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresInitial1795405759474,
   PostgresMailOutbox1795407353604,
   PostgresAuth1795407507405,
   PostgresDirectoryVersion1795409994882,
+  PostgresOperatorAccountsHosted1795414015922,
 ];

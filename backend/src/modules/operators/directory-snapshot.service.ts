@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AppConfigService } from '../../config/app-config.service';
 import { buildSnapshot, DirectorySnapshot } from './directory-snapshot';
 import { OperatorsRepository } from './operators.repository';
 
@@ -22,7 +23,10 @@ export class DirectorySnapshotService {
   private checkedAt = 0;
   private pending?: Promise<DirectorySnapshot>;
 
-  constructor(private readonly repository: OperatorsRepository) {}
+  constructor(
+    private readonly repository: OperatorsRepository,
+    private readonly config: AppConfigService,
+  ) {}
 
   /** The current snapshot; resolves without any I/O except the once-a-second version check. */
   get(): Promise<DirectorySnapshot> | DirectorySnapshot {
@@ -37,7 +41,7 @@ export class DirectorySnapshotService {
     const version = await this.repository.readVersion();
     const [modes, operators] = await Promise.all([this.repository.loadModes(), this.repository.loadOperators()]);
     // Version first: a write landing during the load makes the next check reload again (never a stale "current").
-    this.snapshot = buildSnapshot(version, modes, operators);
+    this.snapshot = buildSnapshot(version, modes, operators, this.config.publicUrl);
     this.checkedAt = started;
     return this.snapshot;
   }

@@ -35,7 +35,9 @@ export interface OperatorRow {
   name: string;
   kind: OperatorDto['kind'];
   homepage: string;
+  /** As stored: the operator's own customer-account API (used unless `accountsHosted`). */
   customerAccountUrl: string;
+  accountsHosted: boolean;
   email: string;
   phone: string;
   defaultLanguage: string;
@@ -44,13 +46,27 @@ export interface OperatorRow {
   updatedAt: Date;
 }
 
-export function toOperatorDto(row: OperatorRow, modes: ReadonlyMap<string, ModeDto>): OperatorDto {
+/** Where this hub serves an operator's OTI customer-account API (`publicUrl` without a trailing slash). */
+export function hostedAccountsUrl(publicUrl: string, operatorId: string): string {
+  return `${publicUrl}/api/oti/v1/accounts/${operatorId}`;
+}
+
+/** The catalogue `href`: this hub's customer-account API for hosted operators, the published URL otherwise. */
+export function effectiveCustomerAccountUrl(
+  row: Pick<OperatorRow, 'id' | 'customerAccountUrl' | 'accountsHosted'>,
+  publicUrl: string,
+): string {
+  return row.accountsHosted ? hostedAccountsUrl(publicUrl, row.id) : row.customerAccountUrl;
+}
+
+export function toOperatorDto(row: OperatorRow, modes: ReadonlyMap<string, ModeDto>, publicUrl: string): OperatorDto {
   return {
     id: row.id,
     name: row.name,
     kind: row.kind,
     homepage: row.homepage,
-    customerAccountUrl: row.customerAccountUrl,
+    customerAccountUrl: effectiveCustomerAccountUrl(row, publicUrl),
+    accountsHosted: row.accountsHosted,
     email: row.email,
     phone: row.phone,
     defaultLanguage: row.defaultLanguage,
@@ -68,13 +84,19 @@ const deepFreeze = <T>(value: T): T => {
   return value;
 };
 
-export function buildSnapshot(version: number, modes: ModeDto[], rows: OperatorRow[]): DirectorySnapshot {
+/** `publicUrl` (no trailing slash) makes the `href` of operators whose accounts this hub hosts. */
+export function buildSnapshot(
+  version: number,
+  modes: ModeDto[],
+  rows: OperatorRow[],
+  publicUrl: string,
+): DirectorySnapshot {
   const modeMap = new Map(modes.map((m) => [m.id, m]));
   const operators = [...rows]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((row): SnapshotOperator => {
-      const dto = toOperatorDto(row, modeMap);
-      const item = buildOtiItem(row, modeMap);
+      const dto = toOperatorDto(row, modeMap, publicUrl);
+      const item = buildOtiItem({ ...row, customerAccountUrl: dto.customerAccountUrl }, modeMap);
       return deepFreeze({
         dto,
         item,

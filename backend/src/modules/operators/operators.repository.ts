@@ -11,6 +11,21 @@ import { Operator } from './entities/operator.entity';
 
 const VERSION_ROW = 1;
 
+/**
+ * Bumps `directory_versions.version`, so every instance reloads its directory snapshot within about a second. Any
+ * code that changes operators or modes outside OperatorsService (the demo seeder) calls it in its transaction.
+ */
+export async function bumpDirectoryVersion(manager: EntityManager): Promise<void> {
+  const versions = manager.getRepository(DirectoryVersion);
+  await versions.createQueryBuilder().insert().values({ id: VERSION_ROW, version: 0 }).orIgnore().execute();
+  await versions
+    .createQueryBuilder()
+    .update()
+    .set({ version: () => 'version + 1' })
+    .where('id = :id', { id: VERSION_ROW })
+    .execute();
+}
+
 /** `%`, `_` and `\` match literally: the pattern is used with `ESCAPE '\'`. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -25,7 +40,7 @@ export function isForeignKeyViolation(error: unknown): boolean {
 
 export type OperatorScalars = Pick<
   OperatorRow,
-  'name' | 'kind' | 'homepage' | 'customerAccountUrl' | 'email' | 'phone' | 'defaultLanguage'
+  'name' | 'kind' | 'homepage' | 'customerAccountUrl' | 'accountsHosted' | 'email' | 'phone' | 'defaultLanguage'
 >;
 
 /**
@@ -51,15 +66,8 @@ export class OperatorsRepository {
   }
 
   /** Called by every write, in its transaction: other instances see the new version and reload. */
-  async bumpVersion(manager: EntityManager): Promise<void> {
-    const versions = manager.getRepository(DirectoryVersion);
-    await versions.createQueryBuilder().insert().values({ id: VERSION_ROW, version: 0 }).orIgnore().execute();
-    await versions
-      .createQueryBuilder()
-      .update()
-      .set({ version: () => 'version + 1' })
-      .where('id = :id', { id: VERSION_ROW })
-      .execute();
+  bumpVersion(manager: EntityManager): Promise<void> {
+    return bumpDirectoryVersion(manager);
   }
 
   async loadModes(manager: EntityManager = this.dataSource.manager): Promise<ModeDto[]> {
@@ -96,6 +104,7 @@ export class OperatorsRepository {
       kind: o.kind,
       homepage: o.homepage,
       customerAccountUrl: o.customerAccountUrl,
+      accountsHosted: o.accountsHosted,
       email: o.email,
       phone: o.phone,
       defaultLanguage: o.defaultLanguage,

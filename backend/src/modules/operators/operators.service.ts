@@ -5,6 +5,7 @@ import type { Principal } from '../../common/auth/principal';
 import { CommonErrors } from '../../common/errors/common.errors';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { Clock } from '../../common/time/clock';
+import { AppConfigService } from '../../config/app-config.service';
 import { DomainEventsService } from '../events/domain-events.service';
 import { DirectorySnapshotService } from './directory-snapshot.service';
 import { toOperatorDto } from './directory-snapshot';
@@ -33,6 +34,7 @@ export class OperatorsService {
     private readonly snapshots: DirectorySnapshotService,
     private readonly events: DomainEventsService,
     private readonly clock: Clock,
+    private readonly config: AppConfigService,
   ) {}
 
   async listModes(): Promise<ModeDto[]> {
@@ -88,6 +90,7 @@ export class OperatorsService {
       kind: dto.kind,
       homepage: dto.homepage,
       customerAccountUrl: dto.customerAccountUrl,
+      accountsHosted: dto.accountsHosted ?? false,
       email: dto.email ?? '',
       phone: dto.phone ?? '',
       defaultLanguage: dto.defaultLanguage,
@@ -197,7 +200,7 @@ export class OperatorsService {
     const [row] = await this.repository.loadOperators(manager, [id]);
     if (!row) throw OperatorErrors.operatorNotFound(id);
     const modes = new Map((await this.repository.loadModes(manager)).map((m) => [m.id, m]));
-    return toOperatorDto(row, modes);
+    return toOperatorDto(row, modes, this.config.publicUrl);
   }
 
   /**
@@ -234,7 +237,7 @@ export class OperatorsService {
       const rows = new Map((await this.repository.loadOperators(undefined, ids)).map((r) => [r.id, r]));
       yield ids.flatMap((id) => {
         const row = rows.get(id);
-        return row ? [toOperatorDto(row, modes)] : [];
+        return row ? [toOperatorDto(row, modes, this.config.publicUrl)] : [];
       });
       if (ids.length < EXPORT_PAGE_SIZE) return;
     }

@@ -80,6 +80,7 @@ describe('operator directory API (/api/v1)', () => {
       const { modeIds, ...rest } = op;
       expect(res.json()).toEqual({
         ...rest,
+        accountsHosted: false,
         modes: modeIds.map((id) => ({ id, shortDesc: expect.any(String) })),
         updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       });
@@ -339,6 +340,11 @@ describe('operator directory API (/api/v1)', () => {
       expect((await patch(own.id, { kind: 'maas', phone: '0123456789' })).json()).toMatchObject({
         code: 'FIELD_NOT_ALLOWED',
       });
+      expect((await patch(own.id, { accountsHosted: true })).json()).toMatchObject({
+        statusCode: 403,
+        code: 'FIELD_NOT_ALLOWED',
+        details: [expect.objectContaining({ field: 'accountsHosted' })],
+      });
       const other = ops[0];
       expect((await patch(other.id, { phone: '0123456789' })).json()).toMatchObject({
         statusCode: 403,
@@ -362,6 +368,8 @@ describe('operator directory API (/api/v1)', () => {
       ['miptaUrls', { miptaUrls: ['ftp://mipta.example.org/'] }],
       ['name', { name: '   ' }],
       ['name', { name: null }],
+      ['accountsHosted', { accountsHosted: 'yes' }],
+      ['accountsHosted', { accountsHosted: null }],
     ])('validation: bad %s → 400 VALIDATION_FAILED', async (field, body) => {
       const res = await t.inject({
         method: 'PATCH',

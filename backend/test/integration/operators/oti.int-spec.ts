@@ -95,7 +95,9 @@ describe('OTI operator-info API 1.1.0 (/api/oti/v1)', () => {
 
       const seeded = seed.find((o) => o.modeIds.length > 1)!;
       const item = body[0].items.find((i) => idOf(i) === seeded.id)!;
-      expect(item.href).toBe(seeded.customerAccountUrl);
+      // 000 has demo customers, so its accounts are hosted here: the href is this hub's customer-account API.
+      expect(seeded.id).toBe('000');
+      expect(item.href).toBe(`${t.config.publicUrl}/api/oti/v1/accounts/000`);
       const modes = seedCatalogue().modes;
       expect(item['item-metadata']).toEqual([
         { rel: RELS.name, val: seeded.name },
@@ -135,6 +137,30 @@ describe('OTI operator-info API 1.1.0 (/api/oti/v1)', () => {
       expect(validate.operator(body)).toBe(true);
       expect(body[0].items.map(idOf)).toEqual([byName.id, byEmail.id].sort());
       expect((await get('/operator?filterString=')).json<Catalogue[]>()[0].items.length).toBeGreaterThan(30);
+    });
+
+    it('href: the published URL for other operators, this hub for hosted ones (and follows accountsHosted)', async () => {
+      const items = (await get('/operator')).json<Catalogue[]>()[0].items;
+      const hrefOf = (id: string) => items.find((i) => idOf(i) === id)?.href;
+      const published = seedCatalogue().operators.find((o) => o.id === '005')!;
+      expect(hrefOf('005')).toBe(published.customerAccountUrl);
+      for (const hosted of ['029', '030']) expect(hrefOf(hosted)).toBe(`http://hub.test/api/oti/v1/accounts/${hosted}`);
+
+      const op = await createOperator(t, admin.headers, { accountsHosted: true });
+      created.push(op.id);
+      const hubUrl = `http://hub.test/api/oti/v1/accounts/${op.id}`;
+      const byHref = await get(`/cat?href=${encodeURIComponent(hubUrl)}`);
+      expect(byHref.json<Catalogue>().items.map(idOf)).toEqual([op.id]);
+      const patch = await t.inject({
+        method: 'PATCH',
+        url: `/api/v1/operators/${op.id}`,
+        headers: admin.headers,
+        payload: { accountsHosted: false },
+      });
+      expect(patch.json()).toMatchObject({ accountsHosted: false, customerAccountUrl: op.customerAccountUrl });
+      const after = (await get(`/operator?filterString=${op.id}`)).json<Catalogue[]>();
+      expect(validate.operator(after)).toBe(true);
+      expect(after[0].items[0].href).toBe(op.customerAccountUrl);
     });
 
     it('unknown or repeated parameters → 400 BAD_INPUT_PARAMETER', async () => {

@@ -4,6 +4,8 @@ import { Customer } from '../../../modules/customers/entities/customer.entity';
 import { Purchase } from '../../../modules/customers/entities/purchase.entity';
 import { Usage } from '../../../modules/customers/entities/usage.entity';
 import { OperatorMode } from '../../../modules/operators/entities/operator-mode.entity';
+import { Operator } from '../../../modules/operators/entities/operator.entity';
+import { bumpDirectoryVersion } from '../../../modules/operators/operators.repository';
 import { BulkInserter, createBulkInserter } from '../bulk-insert';
 import { customerNumberOf, DEMO_SEED, DemoAccount, demoAccount, DemoContext } from './demo-generator';
 
@@ -129,8 +131,30 @@ export async function seedDemoCustomers(dataSource: DataSource, options: DemoSee
     }
   };
   await Promise.all(Array.from({ length: workers }, work));
+  await markAccountsHosted(dataSource, Object.keys(result.byOperator));
   result.elapsedMs = Date.now() - started;
   return result;
+}
+
+/**
+ * The hub now serves these operators' customer accounts: sets `accounts_hosted` where it is not yet set, and bumps
+ * the directory version when anything changed so running instances reload their snapshot (catalogue hrefs).
+ * Returns the ids it changed.
+ */
+export async function markAccountsHosted(dataSource: DataSource, operatorIds: string[]): Promise<string[]> {
+  if (operatorIds.length === 0) return [];
+  return dataSource.transaction(async (manager) => {
+    const operators = manager.getRepository(Operator);
+    const pending = await operators.find({
+      select: { id: true },
+      where: { id: In(operatorIds), accountsHosted: false },
+    });
+    const ids = pending.map((o) => o.id);
+    if (ids.length === 0) return [];
+    await operators.update({ id: In(ids) }, { accountsHosted: true });
+    await bumpDirectoryVersion(manager);
+    return ids;
+  });
 }
 
 async function loadOperatorModes(dataSource: DataSource): Promise<Map<string, string[]>> {

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEmail, IsIn, IsOptional, MaxLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { Transform } from 'class-transformer';
 import { OPERATOR_KINDS, OperatorKind } from '../entities/operator.entity';
 import { IsHttpUrl, IsLanguageCode, IsPhoneOrBlank, IsText, IsThreeDigitId } from './validators';
@@ -29,6 +39,17 @@ export class CreateOperatorDto {
   })
   @IsHttpUrl()
   customerAccountUrl: string;
+
+  @ApiPropertyOptional({
+    example: false,
+    default: false,
+    description:
+      "This hub serves the operator's customer accounts: the catalogue href becomes " +
+      '`PUBLIC_URL/api/oti/v1/accounts/{id}` (the published customerAccountUrl is kept). Admins only.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  accountsHosted?: boolean;
 
   @ApiPropertyOptional({ example: 'info@psdtrams.example.org', description: "'' for none", default: '' })
   @IsOptional()

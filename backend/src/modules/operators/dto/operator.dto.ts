@@ -24,9 +24,14 @@ export class OperatorDto {
 
   @ApiProperty({
     example: 'https://api.scotrail.co.uk/oti/',
-    description: "The operator's customer-account API (catalogue href)",
+    description:
+      "The operator's customer-account API (catalogue href): this hub's `/api/oti/v1/accounts/{id}` when " +
+      'accountsHosted, otherwise the URL the operator published',
   })
   customerAccountUrl: string;
+
+  @ApiProperty({ example: false, description: "Whether this hub serves the operator's customer accounts" })
+  accountsHosted: boolean;
 
   @ApiProperty({ example: 'contact@scotrail.example', description: "'' when unknown" })
   email: string;

@@ -33,6 +33,13 @@ export class Operator {
   @Column({ type: 'varchar', length: 500 })
   customerAccountUrl: string;
 
+  /**
+   * True when this hub serves the operator's customer accounts (OTI customer-account API under
+   * `/api/oti/v1/accounts/{id}`): the catalogue `href` then points here instead of `customerAccountUrl`.
+   */
+  @Column({ type: 'boolean', default: false })
+  accountsHosted: boolean;
+
   @Column({ type: 'varchar', length: 254, default: '' })
   email: string;
 

@@ -15,6 +15,7 @@ export interface OperatorPayload {
   kind: 'operator' | 'maas';
   homepage: string;
   customerAccountUrl: string;
+  accountsHosted?: boolean;
   email: string;
   phone: string;
   defaultLanguage: string;
