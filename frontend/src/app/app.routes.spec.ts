@@ -18,7 +18,7 @@ import { LoginPage } from './features/auth/login-page';
 import { RegisterPage } from './features/auth/register-page';
 import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { VerifyEmailPage } from './features/auth/verify-email-page';
-import { CustomersPage } from './features/customers/customers-page';
+import { CustomerSearchPage } from './features/customers/customer-search-page';
 import { FavouritesPage } from './features/favourites/favourites-page';
 import { ForbiddenPage } from './features/forbidden/forbidden-page';
 import { HistoryPage } from './features/history/history-page';
@@ -86,7 +86,7 @@ describe('APP_ROUTES', () => {
     it.each<[string, Type<unknown>, string]>([
       ['/operators', OperatorsPage, 'Operators · Open Transport Hub'],
       ['/modes', ModesPage, 'Modes · Open Transport Hub'],
-      ['/customers', CustomersPage, 'Customers · Open Transport Hub'],
+      ['/customers', CustomerSearchPage, 'Customers · Open Transport Hub'],
       ['/history', HistoryPage, 'History · Open Transport Hub'],
       ['/favourites', FavouritesPage, 'Favourites · Open Transport Hub'],
       ['/profile', ProfilePage, 'Profile · Open Transport Hub'],
@@ -100,19 +100,22 @@ describe('APP_ROUTES', () => {
 
     it('lets operator staff reach customers but not the admin pages', async () => {
       signInAs('operator');
-      expect(await harness.navigateByUrl('/customers', CustomersPage)).toBeInstanceOf(CustomersPage);
+      expect(await harness.navigateByUrl('/customers', CustomerSearchPage)).toBeInstanceOf(CustomerSearchPage);
       await harness.navigateByUrl('/admin/users', ForbiddenPage);
       expect(url()).toBe('/forbidden');
     });
 
-    it('shows viewers "Not allowed" for customers', async () => {
-      signInAs('viewer');
-      await harness.navigateByUrl('/customers', ForbiddenPage);
-      expect(url()).toBe('/forbidden');
-      const page = harness.routeNativeElement as HTMLElement;
-      expect(getByRole(page, 'heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
-      expect(document.title).toBe('Not allowed · Open Transport Hub');
-    });
+    it.each(['/customers', '/customers?q=byron', '/customers/030/C000003?tab=usages'])(
+      'shows viewers "Not allowed" for %s',
+      async (path) => {
+        signInAs('viewer');
+        await harness.navigateByUrl(path, ForbiddenPage);
+        expect(url()).toBe('/forbidden');
+        const page = harness.routeNativeElement as HTMLElement;
+        expect(getByRole(page, 'heading', { level: 1, name: 'Not allowed' })).toBeTruthy();
+        expect(document.title).toBe('Not allowed · Open Transport Hub');
+      },
+    );
 
     it('sends signed-in users away from login and register', async () => {
       signInAs('viewer');

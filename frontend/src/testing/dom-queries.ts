@@ -33,7 +33,10 @@ export type Role =
   | 'row'
   | 'search'
   | 'status'
+  | 'tab'
   | 'table'
+  | 'tablist'
+  | 'tabpanel'
   | 'textbox';
 
 export interface RoleQueryOptions {

@@ -1,7 +1,10 @@
 import { type Routes } from '@angular/router';
 
-import { CustomersPage } from './customers-page';
+import { CustomerDetailPage } from './customer-detail-page';
+import { CustomerSearchPage } from './customer-search-page';
 
+/** Customer pages; the parent route in APP_ROUTES admits admins and operator users only. */
 export const CUSTOMERS_ROUTES: Routes = [
-  { path: '', component: CustomersPage, title: 'Customers · Open Transport Hub' },
+  { path: '', component: CustomerSearchPage, title: 'Customers · Open Transport Hub' },
+  { path: ':operatorId/:customerId', component: CustomerDetailPage, title: 'Customer · Open Transport Hub' },
 ];

@@ -1,0 +1,302 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  untracked,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton } from '@angular/material/button';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+
+import { type CustomerKey } from './data/customers-client';
+import { CustomersStore } from './data/customers-store';
+import {
+  type RecordsQuery,
+  isReversedWindow,
+  recordsQueryFromParams,
+  recordsQueryToParams,
+} from './model/customer-records-query';
+import { searchQueryToParams } from './model/customer-search-query';
+import { customersErrorMessage, isAccessDenied, isCustomerNotFound } from './model/customers-messages';
+import {
+  OPERATOR_ID_PATTERN,
+  RECORD_KINDS,
+  RECORD_KIND_LABELS,
+  RECORD_PAGE_SIZE,
+  type RecordKind,
+} from './model/customers.model';
+import { DISPLAY_FORMAT, Formatter } from './model/display-format';
+import { RECORD_NOUNS, recordTable } from './model/record-views';
+import { CustomerProfile } from './ui/customer-profile';
+import { RecordsTable } from './ui/records-table';
+import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
+
+/**
+ * `/customers/:operatorId/:customerId`: the customer's profile, and its purchases, concessions and usages in tabs,
+ * within a date window, a page at a time; a record opens to show every field. The tab, window and page live in the
+ * URL. A refusal from the server (another operator's customer) shows the "not allowed" state and nothing else.
+ */
+@Component({
+  selector: 'app-customer-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    CustomerProfile,
+    MatButton,
+    MatPaginator,
+    MatProgressBar,
+    MatTabLink,
+    MatTabNav,
+    MatTabNavPanel,
+    RecordsTable,
+    RecordsWindowForm,
+    RouterLink,
+  ],
+  host: { class: 'app-page app-page--wide' },
+  template: `
+    <p class="back">
+      <a routerLink="/customers" [queryParams]="backParams()">← Back to the customer search</a>
+    </p>
+
+    @if (denied()) {
+      <div class="state">
+        <h1>Not allowed</h1>
+        <p role="alert">
+          You are not allowed to see this customer. Operator accounts reach only their own operator's customers; if you
+          need access, ask an administrator.
+        </p>
+        <p><a routerLink="/customers">Search the customers you may see</a></p>
+      </div>
+    } @else if (notFound()) {
+      <div class="state">
+        <h1>Customer not found</h1>
+        <p role="alert">There is no customer {{ customerId() }} at operator {{ operatorId() }}.</p>
+        <p><a routerLink="/customers">Search for a customer</a></p>
+      </div>
+    } @else if (store.customerError(); as error) {
+      <h1>Customer {{ customerId() }}</h1>
+      <div class="app-alert inline" role="alert">
+        <span>The customer could not be loaded. {{ errorMessage(error) }}</span>
+        <button mat-stroked-button type="button" (click)="store.reloadCustomer()">Try again</button>
+      </div>
+    } @else if (customer(); as customer) {
+      <app-customer-profile [customer]="customer" [format]="format" />
+
+      <section class="records" aria-label="Records">
+        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Record kinds">
+          @for (kind of kinds; track kind) {
+            <a mat-tab-link [active]="recordsQuery().tab === kind" [routerLink]="[]" [queryParams]="tabParams(kind)">{{
+              kindLabels[kind]
+            }}</a>
+          }
+        </nav>
+        <mat-tab-nav-panel #panel>
+          <div class="toolbar">
+            <app-records-window-form
+              [window]="recordsQuery()"
+              [label]="kindLabels[recordsQuery().tab] + ' date window'"
+              (applied)="applyWindow($event)"
+              (cleared)="applyWindow({ from: '', to: '' })"
+            />
+            @if (table(); as table) {
+              <p class="count" role="status">{{ countText() }}</p>
+            }
+          </div>
+
+          @if (reversedWindow()) {
+            <p class="placeholder">Choose a start date on or before the end date to see the {{ nouns().many }}.</p>
+          } @else {
+            @if (store.recordsLoading()) {
+              <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading the ' + nouns().many" />
+            }
+            @if (store.recordsError(); as error) {
+              <div class="app-alert inline" role="alert">
+                <span>The {{ nouns().many }} could not be loaded. {{ errorMessage(error) }}</span>
+                <button mat-stroked-button type="button" (click)="store.reloadRecords()">Try again</button>
+              </div>
+            } @else if (table(); as table) {
+              @if (table.rows.length === 0) {
+                <p class="placeholder">
+                  No {{ nouns().many }}{{ windowed() ? ' in this date window' : ''
+                  }}{{ recordsQuery().page > 1 ? ' on this page' : '' }}.
+                </p>
+              } @else {
+                <app-records-table [table]="table" [expandedId]="expandedId()" (toggled)="toggle($event)" />
+              }
+              @if (total() > pageSize || recordsQuery().page > 1) {
+                <mat-paginator
+                  [length]="total()"
+                  [pageIndex]="recordsQuery().page - 1"
+                  [pageSize]="pageSize"
+                  [hidePageSize]="true"
+                  [showFirstLastButtons]="true"
+                  (page)="changePage($event)"
+                  [attr.aria-label]="kindLabels[recordsQuery().tab] + ' pages'"
+                />
+              }
+            }
+          }
+        </mat-tab-nav-panel>
+      </section>
+    } @else {
+      <h1>Customer {{ customerId() }}</h1>
+      <mat-progress-bar mode="indeterminate" aria-label="Loading the customer" />
+    }
+  `,
+  styles: `
+    .back {
+      margin: 0 0 1rem;
+    }
+
+    .state {
+      max-width: 40rem;
+    }
+
+    .inline {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 1rem;
+      align-items: center;
+    }
+
+    .records {
+      margin-block-start: 1.5rem;
+    }
+
+    .toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      align-items: center;
+      justify-content: space-between;
+      padding-block: 1rem 0.5rem;
+    }
+
+    .count {
+      margin: 0;
+      color: var(--mat-sys-on-surface-variant);
+    }
+
+    .placeholder {
+      margin: 0.5rem 0;
+      padding: 1.5rem;
+      border-radius: var(--mat-sys-corner-medium);
+      border: 1px dashed var(--mat-sys-outline-variant);
+      color: var(--mat-sys-on-surface-variant);
+    }
+  `,
+})
+export class CustomerDetailPage {
+  /** The route's `:operatorId` and `:customerId` (component input binding). */
+  readonly operatorId = input.required<string>();
+  readonly customerId = input.required<string>();
+
+  protected readonly store = inject(CustomersStore);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  protected readonly format = new Formatter(inject(DISPLAY_FORMAT));
+
+  protected readonly kinds = RECORD_KINDS;
+  protected readonly kindLabels = RECORD_KIND_LABELS;
+  protected readonly pageSize = RECORD_PAGE_SIZE;
+  protected readonly errorMessage = customersErrorMessage;
+
+  private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  protected readonly recordsQuery = computed(() => recordsQueryFromParams(this.params()));
+  protected readonly reversedWindow = computed(() =>
+    isReversedWindow(this.recordsQuery().from, this.recordsQuery().to),
+  );
+  protected readonly windowed = computed(() => !!(this.recordsQuery().from || this.recordsQuery().to));
+  protected readonly nouns = computed(() => RECORD_NOUNS[this.recordsQuery().tab]);
+
+  private readonly key = computed<CustomerKey | undefined>(
+    () =>
+      OPERATOR_ID_PATTERN.test(this.operatorId()) && this.customerId()
+        ? { operatorId: this.operatorId(), customerId: this.customerId() }
+        : undefined,
+    { equal: (a, b) => a?.operatorId === b?.operatorId && a?.customerId === b?.customerId },
+  );
+
+  /** The profile of this page's customer (the store may still hold the previous one). */
+  protected readonly customer = computed(() => {
+    const customer = this.store.customer();
+    const key = this.key();
+    return customer && key && customer.operatorId === key.operatorId && customer.customerId === key.customerId
+      ? customer
+      : null;
+  });
+  protected readonly denied = computed(() => isAccessDenied(this.store.customerError()));
+  protected readonly notFound = computed(() => !this.key() || isCustomerNotFound(this.store.customerError()));
+
+  /** The records of this customer and view, once loaded. */
+  private readonly loaded = computed(() => {
+    const loaded = this.store.records();
+    const key = this.key();
+    const query = this.recordsQuery();
+    return loaded &&
+      key &&
+      loaded.key.operatorId === key.operatorId &&
+      loaded.key.customerId === key.customerId &&
+      JSON.stringify(loaded.query) === JSON.stringify(query)
+      ? loaded.records
+      : null;
+  });
+  protected readonly table = computed(() => {
+    const records = this.loaded();
+    return records ? recordTable(records, this.format) : null;
+  });
+  protected readonly total = computed(() => this.loaded()?.page.total ?? 0);
+  protected readonly countText = computed(() => {
+    const total = this.total();
+    const nouns = this.nouns();
+    return `${total} ${total === 1 ? nouns.one : nouns.many}${this.windowed() ? ' in this date window' : ''}`;
+  });
+
+  /** The record whose details are open; closed again whenever another page of records arrives. */
+  protected readonly expandedId = linkedSignal<unknown, number | null>({ source: this.table, computation: () => null });
+
+  protected readonly backParams = computed(() => {
+    const search = this.store.currentSearch();
+    return search ? searchQueryToParams(search) : {};
+  });
+
+  constructor() {
+    effect(() => {
+      const key = this.key();
+      untracked(() => this.store.selectCustomer(key));
+    });
+    // Records only once the profile came back: a refused or unknown customer asks nothing more.
+    effect(() => {
+      const key = this.customer() ? this.key() : undefined;
+      const query = this.recordsQuery();
+      const wanted = key && !this.reversedWindow() ? query : undefined;
+      untracked(() => this.store.loadRecords(key, wanted));
+    });
+  }
+
+  protected tabParams(tab: RecordKind): Record<string, unknown> {
+    return recordsQueryToParams({ ...this.recordsQuery(), tab, page: 1 });
+  }
+
+  protected applyWindow(window: DateWindow): void {
+    this.navigate({ ...this.recordsQuery(), from: window.from, to: window.to, page: 1 });
+  }
+
+  protected changePage(event: PageEvent): void {
+    this.navigate({ ...this.recordsQuery(), page: event.pageIndex + 1 });
+  }
+
+  protected toggle(id: number): void {
+    this.expandedId.update((open) => (open === id ? null : id));
+  }
+
+  private navigate(query: RecordsQuery): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: recordsQueryToParams(query) });
+  }
+}
