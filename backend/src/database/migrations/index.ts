@@ -10,6 +10,7 @@ import { MailOutbox1795407353604 as PostgresMailOutbox1795407353604 } from './po
 import { Auth1795407507405 as PostgresAuth1795407507405 } from './postgres/1795407507405-Auth';
 import { DirectoryVersion1795409994882 as PostgresDirectoryVersion1795409994882 } from './postgres/1795409994882-DirectoryVersion';
 import { OperatorAccountsHosted1795414015922 as PostgresOperatorAccountsHosted1795414015922 } from './postgres/1795414015922-OperatorAccountsHosted';
+import { CustomerSearchIndexes1795414169634 as PostgresCustomerSearchIndexes1795414169634 } from './postgres/1795414169634-CustomerSearchIndexes';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -26,4 +27,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresAuth1795407507405,
   PostgresDirectoryVersion1795409994882,
   PostgresOperatorAccountsHosted1795414015922,
+  PostgresCustomerSearchIndexes1795414169634,
 ];

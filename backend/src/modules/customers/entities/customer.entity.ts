@@ -9,6 +9,14 @@ import { PostalAddress } from './postal-address.embeddable';
  */
 @Entity('customers')
 @Index('uq_customers_operator_customer', ['operatorId', 'customerId'], { unique: true })
+// Staff search (customer-search.ts), PostgreSQL only: created by the hand-written migration CustomerSearchIndexes
+// (trigram GIN on expressions, INCLUDE columns: beyond what the schema builder describes), so `synchronize: false`
+// keeps the builder from creating or dropping them. See docs/data-model.md.
+@Index('idx_customers_name_trgm', { synchronize: false })
+@Index('idx_customers_email_trgm', { synchronize: false })
+@Index('idx_customers_customer_id_lower', { synchronize: false })
+@Index('idx_customers_name_order', { synchronize: false })
+@Index('idx_customers_operator_name_order', { synchronize: false })
 export class Customer {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
