@@ -219,6 +219,7 @@ export class SessionService {
     const cached = await this.cache.get(sessionId);
     if (cached?.state === 'revoked') throw AuthErrors.sessionExpired();
     if (cached?.state === 'valid' && cached.user.id === userId) return cached.user;
+    const epoch = this.cache.epoch;
 
     // One joined SELECT through the query builder: a third of findOne-with-relations' cost on this hot path.
     const session = await this.dataSource
@@ -234,7 +235,8 @@ export class SessionService {
       throw AuthErrors.sessionExpired();
     }
     const user = toAuthenticatedUser(session.user);
-    await this.cache.rememberValid(session.id, user);
+    const endsAt = Math.min(session.expiresAt.getTime(), session.absoluteExpiresAt.getTime());
+    await this.cache.rememberValid(session.id, user, endsAt, epoch);
     return user;
   }
 

@@ -79,7 +79,7 @@ describeWithRedis('session state in Redis (REDIS_URL)', () => {
     expect((await me(b, s.headers)).statusCode).toBe(200);
     const sid = (await a.app.get(DataSource).getRepository(Session).findOneByOrFail({ userId: s.user.id })).id;
     const cached = await client.get(`oth:session:${sid}`);
-    expect(JSON.parse(cached!)).toMatchObject({ id: s.user.id, role: 'viewer' });
+    expect(JSON.parse(cached!).user).toMatchObject({ id: s.user.id, role: 'viewer' });
     const ttl = await client.ttl(`oth:session:${sid}`);
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(5);
@@ -89,12 +89,35 @@ describeWithRedis('session state in Redis (REDIS_URL)', () => {
     expect((await me(b, s.headers)).json().code).toBe('SESSION_EXPIRED');
   });
 
+  it('answers repeat checks from memory; a role change made on one instance applies on the others at once', async () => {
+    const admin = await signIn(a, { role: 'admin' });
+    const s = await signIn(a, { role: 'viewer' });
+    const sid = (await a.app.get(DataSource).getRepository(Session).findOneByOrFail({ userId: s.user.id })).id;
+    const listUsers = (t: TestApp) => t.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
+    expect((await listUsers(b)).statusCode).toBe(403);
+    await client.del(`oth:session:${sid}`);
+    expect((await listUsers(b)).statusCode).toBe(403);
+    // Answered from b's memory: had it asked Redis (a miss) and then the database, the entry would be back.
+    expect(await client.get(`oth:session:${sid}`)).toBeNull();
+
+    const promote = await a.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${s.user.id}`,
+      headers: admin.headers,
+      payload: { role: 'admin' },
+    });
+    expect(promote.statusCode).toBe(200);
+    expect((await listUsers(b)).statusCode).toBe(200);
+  });
+
   it('a check racing a revocation cannot overwrite the revoked entry', async () => {
     const s = await signIn(a);
     const sid = (await a.app.get(DataSource).getRepository(Session).findOneByOrFail({ userId: s.user.id })).id;
     await a.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: s.headers });
     // Simulates the late write of a check that read the database before the revocation.
-    await b.app.get(SessionCache).rememberValid(sid, { ...s.user, role: 'viewer', status: 'active', operatorId: null });
+    const cache = b.app.get(SessionCache);
+    const user = { ...s.user, role: 'viewer' as const, status: 'active' as const, operatorId: null };
+    await cache.rememberValid(sid, user, Date.now() + 60_000, cache.epoch);
     expect(await client.get(`oth:session:${sid}`)).toBe('revoked');
     expect((await me(b, s.headers)).statusCode).toBe(401);
   });

@@ -48,6 +48,8 @@ const BEARER = /^Bearer\s+([A-Za-z0-9._~+/=-]+)\s*$/i;
 @Injectable()
 export class AuthGuard implements CanActivate {
   private readonly logger = new Logger(AuthGuard.name);
+  /** Route metadata never changes at run time: read once per handler and class. */
+  private readonly accessByHandler = new WeakMap<object, WeakMap<object, RouteAccess>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -58,7 +60,7 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return false;
-    const access = readRouteAccess(this.reflector, [context.getHandler(), context.getClass()]);
+    const access = this.routeAccess(context);
     if (access.isPublic) return true;
     if (!declaresAccess(access)) {
       this.logger.error(
@@ -72,6 +74,16 @@ export class AuthGuard implements CanActivate {
     request.principal = principal;
     this.authorize(principal, access);
     return true;
+  }
+
+  private routeAccess(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let byClass = this.accessByHandler.get(handler);
+    if (!byClass) this.accessByHandler.set(handler, (byClass = new WeakMap()));
+    let access = byClass.get(controller);
+    if (!access) byClass.set(controller, (access = readRouteAccess(this.reflector, [handler, controller])));
+    return access;
   }
 
   private async authenticate(request: FastifyRequest): Promise<Principal> {
