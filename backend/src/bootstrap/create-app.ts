@@ -6,7 +6,7 @@ import { AppModule, AppModuleOptions } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { buildFastifyOptions } from './fastify-options';
 import { buildLoggerParams, createRootLogger, registerRequestLogging } from './logger';
-import { registerBodyParsers, registerResponseHeaders } from './http-hooks';
+import { registerBodyParsers } from './http-hooks';
 import { registerCookies, registerSecurity } from './security';
 import { registerSpa } from './spa';
 import { setupSwagger } from './swagger';
@@ -37,7 +37,6 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.setGlobalPrefix(API_PREFIX);
   registerRequestLogging(app, rootLogger);
   registerBodyParsers(app);
-  registerResponseHeaders(app);
   await registerSecurity(app, config);
   await registerCookies(app);
   await registerSpa(app, config);

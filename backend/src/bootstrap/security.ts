@@ -2,7 +2,9 @@ import cookie from '@fastify/cookie';
 import helmet, { FastifyHelmetOptions } from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastify, { FastifyReply, FastifyRequest } from 'fastify';
+import { isApiUrl } from '../common/http/request-info';
 import { AppConfig } from '../config/app-config';
+import { REQUEST_ID_HEADER } from './request-id';
 
 /** The Content-Security-Policy directives, in order. The web app and Swagger UI load nothing from elsewhere. */
 export function cspDirectives(config: Pick<AppConfig, 'tls'>): Record<string, string[]> {
@@ -72,19 +74,52 @@ export async function computeSecurityHeaders(options: FastifyHelmetOptions): Pro
 }
 
 /**
- * Security headers (helmet's) on every response, and CORS for the configured origins only.
+ * The headers of a JSON API response (OWASP REST Security Cheat Sheet): no caching anywhere (API responses hold
+ * personal data that must not survive a logout in the browser cache or behind the back button), no MIME sniffing, no
+ * framing, no referrer, no cross-origin embedding, and a CSP that lets such a response, opened as a document, do
+ * nothing at all. Helmet's document-only headers (COOP, Origin-Agent-Cluster, DNS prefetch, IE's X-Download-Options)
+ * have no effect on a fetch() response and are left to documents.
+ */
+export function apiResponseHeaders(config: Pick<AppConfig, 'tls'>): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(config.tls ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    'cache-control': 'no-store',
+  };
+}
+
+/** Swagger UI, under /api but a document: the documents' headers, and not cached either. */
+function isApiDocsUrl(url: string): boolean {
+  return url.startsWith('/api/docs') && (url.length === 9 || '/?-#'.includes(url[9]));
+}
+
+type HeaderList = readonly (readonly [string, string])[];
+
+/**
+ * Security headers on every response, and CORS for the configured origins only.
+ * Documents (the web app, Swagger UI) get helmet's set with the strict CSP; JSON API responses the lean API set.
  * HSTS only when this process terminates TLS itself: behind a proxy, the proxy owns that header.
- * The headers are set in an onRequest hook, as @fastify/helmet does, so that they are on every response (errors,
- * 404s, the web app's files) and a route can still override one; but from a precomputed set.
+ * Set in one onRequest hook, from precomputed lists, with the request id (`X-Request-Id`): so they are on every
+ * response (errors, 404s, the web app's files) and a route can still override one.
  */
 export async function registerSecurity(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  const headers = await computeSecurityHeaders(helmetOptions(config));
-  const names = Object.keys(headers);
+  const documentHeaders = await computeSecurityHeaders(helmetOptions(config));
+  const list = (headers: Record<string, string>): HeaderList => Object.entries(headers);
+  const api = list(apiResponseHeaders(config));
+  const apiDocs = list({ ...documentHeaders, 'cache-control': 'no-store' });
+  const documents = list(documentHeaders);
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (_request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      for (let i = 0; i < names.length; i++) reply.header(names[i], headers[names[i]]);
+    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      const url = request.url;
+      const headers = isApiUrl(url) ? (isApiDocsUrl(url) ? apiDocs : api) : documents;
+      for (let i = 0; i < headers.length; i++) reply.header(headers[i][0], headers[i][1]);
+      reply.header(REQUEST_ID_HEADER, request.id);
       done();
     });
 
