@@ -1,8 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { Clock } from '../../common/time/clock';
 import { loadConfig } from '../../config/app-config';
-import type { AppConfigService } from '../../config/app-config.service';
 import { AccessTokenService } from './access-token.service';
 
 describe('AccessTokenService', () => {
