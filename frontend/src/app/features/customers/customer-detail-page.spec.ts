@@ -87,7 +87,9 @@ describe('CustomerDetailPage', () => {
   }
 
   function definitions(container: HTMLElement): Record<string, string> {
-    const terms = Array.from(container.querySelectorAll('dt')).map((dt) => dt.textContent?.trim() ?? '');
+    const terms = Array.from(container.querySelectorAll('dt')).map(
+      (dt) => dt.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
     const values = Array.from(container.querySelectorAll('dd')).map(
       (dd) => dd.textContent?.replace(/\s+/g, ' ').trim() ?? '',
     );
@@ -294,11 +296,12 @@ describe('CustomerDetailPage', () => {
     expect(getByText(element, /^Personal data masked/)).toBeTruthy();
     const card = getByRole(element, 'region', { name: 'Ada Byron' });
     expect(definitions(card)).toMatchObject({
-      Email: 'a***@example.com Masked',
-      Phone: '***23 Masked',
-      'Date of birth': '— Masked',
-      Address: '— Masked',
+      'Email masked': 'a***@example.com',
+      'Phone masked': '***23',
+      'Date of birth masked': '—',
+      'Address masked': '—',
       'Customer ID': 'C000003',
+      'Customer since': '4 Mar 2025, 09:15',
     });
   });
 

@@ -66,18 +66,34 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
 
     @if (denied()) {
       <div class="state">
-        <h1>Not allowed</h1>
-        <p role="alert">
-          You are not allowed to see this customer. Operator accounts reach only their own operator's customers; if you
-          need access, ask an administrator.
-        </p>
-        <p><a routerLink="/customers">Search the customers you may see</a></p>
+        <svg viewBox="0 0 24 24" width="48" height="48" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M18 8h-1V6A5 5 0 0 0 7 6v2H6a2 2 0 0 0-2 2v10a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V10a2 2 0 0 0-2-2m-6 9a2 2 0 1 1 0-4 2 2 0 0 1 0 4m3.1-9H8.9V6a3.1 3.1 0 0 1 6.2 0z"
+          />
+        </svg>
+        <div>
+          <h1>Not allowed</h1>
+          <p role="alert">
+            You are not allowed to see this customer. Operator accounts reach only their own operator's customers; if
+            you need access, ask an administrator.
+          </p>
+          <p><a routerLink="/customers">Search the customers you may see</a></p>
+        </div>
       </div>
     } @else if (notFound()) {
       <div class="state">
-        <h1>Customer not found</h1>
-        <p role="alert">There is no customer {{ customerId() }} at operator {{ operatorId() }}.</p>
-        <p><a routerLink="/customers">Search for a customer</a></p>
+        <svg viewBox="0 0 24 24" width="48" height="48" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8m0 2c-2.7 0-8 1.3-8 4v2h10.6a6 6 0 0 1-.6-2.6c0-1.3.4-2.4 1-3.4zm7.7 3.3.1-.8a3.5 3.5 0 1 0-1.2 2.6l.3.3v.9l2.6 2.6.8-.8-2.6-2.6zm-3.2 1.4a2.2 2.2 0 1 1 0-4.4 2.2 2.2 0 0 1 0 4.4"
+          />
+        </svg>
+        <div>
+          <h1>Customer not found</h1>
+          <p role="alert">There is no customer {{ customerId() }} at operator {{ operatorId() }}.</p>
+          <p><a routerLink="/customers">Search for a customer</a></p>
+        </div>
       </div>
     } @else if (store.customerError(); as error) {
       <h1>Customer {{ customerId() }}</h1>
@@ -89,7 +105,7 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
       <app-customer-profile [customer]="customer" [format]="format" />
 
       <section class="records" aria-label="Records">
-        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Record kinds">
+        <nav mat-tab-nav-bar [tabPanel]="panel" mat-stretch-tabs="false" aria-label="Record kinds">
           @for (kind of kinds; track kind) {
             <a mat-tab-link [active]="recordsQuery().tab === kind" [routerLink]="[]" [queryParams]="tabParams(kind)">{{
               kindLabels[kind]
@@ -155,7 +171,31 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
     }
 
     .state {
-      max-width: 40rem;
+      display: flex;
+      gap: 1.25rem;
+      align-items: flex-start;
+      max-width: 44rem;
+      padding: 1.5rem;
+      border-radius: var(--mat-sys-corner-large);
+      background: var(--mat-sys-surface-container-low);
+      border: 1px solid var(--mat-sys-outline-variant);
+    }
+
+    .state svg {
+      flex: none;
+      color: var(--mat-sys-primary);
+    }
+
+    .state h1 {
+      margin: 0.5rem 0 0.75rem;
+    }
+
+    .state p {
+      margin: 0 0 0.75rem;
+    }
+
+    .state p:last-child {
+      margin: 0;
     }
 
     .inline {

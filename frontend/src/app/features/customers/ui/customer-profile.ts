@@ -30,10 +30,12 @@ function initials(name: string): string {
         <span class="avatar" aria-hidden="true">{{ initials() }}</span>
         <div class="title">
           <h1 id="customer-name">{{ person.name }}</h1>
-          <p class="subtitle">
-            <span class="chip">{{ person.customerId }}</span>
-            <span>{{ person.operatorName }} ({{ person.operatorId }})</span>
-          </p>
+          <dl class="subtitle">
+            <dt class="visually-hidden">Customer ID</dt>
+            <dd class="chip">{{ person.customerId }}</dd>
+            <dt class="visually-hidden">Operator</dt>
+            <dd>{{ person.operatorName }} ({{ person.operatorId }})</dd>
+          </dl>
         </div>
         @if (person.piiMasked) {
           <p class="masked-note" role="note">
@@ -41,16 +43,16 @@ function initials(name: string): string {
           </p>
         }
       </header>
-      <dl>
+      <dl class="fields">
         @for (field of fields(); track field.label) {
           <div class="field">
-            <dt>{{ field.label }}</dt>
-            <dd>
-              <app-cell-value [cell]="field.value" />
+            <dt>
+              {{ field.label }}
               @if (field.masked) {
-                <span class="badge"> Masked</span>
+                <span class="badge"> masked</span>
               }
-            </dd>
+            </dt>
+            <dd><app-cell-value [cell]="field.value" /></dd>
           </div>
         }
       </dl>
@@ -92,6 +94,15 @@ function initials(name: string): string {
       font: var(--mat-sys-headline-small);
     }
 
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+
     .subtitle {
       display: flex;
       flex-wrap: wrap;
@@ -100,6 +111,10 @@ function initials(name: string): string {
       margin: 0.25rem 0 0;
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-body-medium);
+    }
+
+    .subtitle dd {
+      margin: 0;
     }
 
     .chip {
@@ -121,25 +136,27 @@ function initials(name: string): string {
       font: var(--mat-sys-body-medium);
     }
 
-    dl {
+    .fields {
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
       gap: 1rem 1.5rem;
       margin: 0;
     }
 
-    dt {
+    .fields dt {
       color: var(--mat-sys-on-surface-variant);
       font: var(--mat-sys-label-medium);
       text-transform: uppercase;
       letter-spacing: 0.04em;
     }
 
-    dd {
+    .fields dt {
       display: flex;
-      flex-wrap: wrap;
       gap: 0.5rem;
-      align-items: baseline;
+      align-items: center;
+    }
+
+    .fields dd {
       margin: 0.25rem 0 0;
       font: var(--mat-sys-body-large);
       overflow-wrap: anywhere;
@@ -149,9 +166,11 @@ function initials(name: string): string {
     .badge {
       padding: 0 0.375rem;
       border-radius: var(--mat-sys-corner-extra-small);
-      border: 1px solid var(--mat-sys-outline);
-      color: var(--mat-sys-on-surface-variant);
+      background: var(--mat-sys-tertiary-container);
+      color: var(--mat-sys-on-tertiary-container);
       font: var(--mat-sys-label-small);
+      text-transform: none;
+      letter-spacing: normal;
     }
   `,
 })
@@ -175,8 +194,6 @@ export class CustomerProfile {
       { label: 'Phone', value: { text: customer.phone || NONE }, masked },
       { label: 'Date of birth', value: { text: f.date(customer.dateOfBirth) }, masked },
       { label: 'Address', value: { text: addressText || NONE }, masked },
-      { label: 'Customer ID', value: { text: customer.customerId }, masked: false },
-      { label: 'Operator', value: { text: `${customer.operatorName} (${customer.operatorId})` }, masked: false },
       { label: 'Customer since', value: f.dateTime(customer.createdAt), masked: false },
     ];
   });
