@@ -6,6 +6,7 @@
 //   BENCH_DURATION=10     measured seconds per scenario        BENCH_CONNECTIONS=50   concurrent connections
 //   BENCH_WARMUP=3        warm-up seconds per scenario         BENCH_ONLY=raw-node,app-health   a subset
 //   BENCH_APP_MAIN=dist/backend/main.js   the app build to start (another copy, to compare before/after a change)
+//   BENCH_DATABASE_URL=postgres://…   a big seeded PostgreSQL database for the customer-search scenarios (skipped without)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const OUT_DIR = join(ROOT, 'tmp', 'bench');
@@ -87,7 +89,10 @@ function appServer(logLevel) {
 /**
  * The scenarios, in order; the first server kind's results are the baseline for the ratios. Adding an endpoint is one
  * entry: { name, server, path, description } plus optional method, headers, body, status (the expected status when
- * it is not 2xx), or prepare(baseUrl) → { headers } (e.g. sign in and return an Authorization header).
+ * it is not 2xx), or prepare(baseUrl) → { headers, paths? } (e.g. sign in and return an Authorization header; `paths`:
+ * request paths sent in turn instead of `path`), rate (requests per second over all connections: a fixed-rate
+ * scenario, for latency at a given load rather than the most the server can do), connections, and skip() → a reason
+ * not to run (reported, not a failure).
  */
 const SCENARIOS = [
   { name: 'raw-node', server: 'raw-node', path: '/', description: 'node:http server, small JSON body' },
@@ -145,6 +150,118 @@ SCENARIOS.push(
   },
 );
 // --- end of operators scenarios -----------------------------------------------------------------------------------
+
+// --- customer search scenarios (issue 5; owner: customer search) -------------------------------------------------
+// Staff search at a million customers: the app on the PostgreSQL database BENCH_DATABASE_URL (seeded beforehand with
+// `npm run seed -- --customers 1000000`; the app applies pending migrations and makes the bench administrator there),
+// signed in as that administrator, all operators, at a fixed rate (latency at a steady load, not the most the server
+// can do). Terms are read from the database, so they exist whatever the seed size; each request takes the next one.
+// Goals (issue 5): p99 ≤ 50 ms for selective terms, ≤ 200 ms for the first page of common terms.
+const SEARCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? '';
+const SEARCH_CONNECTIONS = int('BENCH_SEARCH_CONNECTIONS', 10);
+const searchSkip = () =>
+  /^postgres(ql)?:\/\//.test(SEARCH_DATABASE_URL)
+    ? null
+    : 'set BENCH_DATABASE_URL to a big seeded PostgreSQL database (docs/benchmarks.md)';
+SERVERS['app-pg'] = {
+  ...SERVERS.app,
+  start: (port, tmp) => {
+    const started = SERVERS.app.start(port, tmp);
+    return { ...started, env: { ...started.env, DATABASE_URL: SEARCH_DATABASE_URL, SQLITE_PATH: '' } };
+  },
+};
+
+/** Runs fixed SQL (no input) on the search database. */
+async function onSearchDatabase(work) {
+  const client = new pg.Client({ connectionString: SEARCH_DATABASE_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const searchPath = (q) => `/api/v1/customers?q=${encodeURIComponent(q)}&pageSize=20`;
+
+/**
+ * 200 customers spread over the id range (a fixed stride): their full name, email local part and customer id, in
+ * that order, so consecutive requests ask for different kinds of term.
+ */
+async function selectiveTerms() {
+  const rows = await onSearchDatabase(async (client) => {
+    const { rows: range } = await client.query('SELECT min(id) AS lo, max(id) AS hi FROM customers');
+    const lo = Number(range[0].lo);
+    const stride = Math.max(1, Math.floor((Number(range[0].hi) - lo) / 200));
+    const ids = Array.from({ length: 200 }, (_, i) => lo + i * stride + (i % 7));
+    return (await client.query('SELECT name, email, customer_id FROM customers WHERE id = ANY($1::int[])', [ids])).rows;
+  });
+  if (rows.length < 50) throw new Error(`the search database has only ${rows.length} customers in the sample`);
+  return rows.flatMap((r) => [r.name, r.email.split('@')[0], r.customer_id.toLowerCase()]);
+}
+
+/** The ten most frequent first names and surnames: thousands of matches each at a million customers. */
+async function commonTerms() {
+  return onSearchDatabase(async (client) => {
+    const top = async (sql) => (await client.query(sql)).rows.map((r) => r.term);
+    const firstNames = await top(
+      `SELECT lower(split_part(name, ' ', 1)) AS term FROM customers GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+    );
+    const surnames = await top(
+      `SELECT lower(split_part(name, ' ', 2)) AS term FROM customers WHERE name NOT LIKE '% % %' ` +
+        `GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 10`,
+    );
+    return [...firstNames, ...surnames];
+  });
+}
+
+/** Signs in, reads the terms, and checks one search answers (a wrong setup fails here, not as 10 s of errors). */
+function prepareSearch(terms) {
+  return async (baseUrl) => {
+    const { headers } = await signInForBench(baseUrl);
+    const paths = (await terms()).map(searchPath);
+    const res = await fetch(baseUrl + paths[0], { headers });
+    const body = await res.json();
+    if (!res.ok || !Array.isArray(body.items) || body.items.length === 0)
+      throw new Error(`customer search check failed: ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    return { headers, paths };
+  };
+}
+
+SCENARIOS.push(
+  {
+    // The same signed-in pipeline without the search, at the same rate: what the search itself adds.
+    name: 'app-pg-auth-me',
+    server: 'app-pg',
+    path: '/api/v1/auth/me',
+    description: 'this app on BENCH_DATABASE_URL: signed-in baseline (GET /api/v1/auth/me), fixed rate',
+    rate: int('BENCH_SEARCH_RATE', 40),
+    connections: SEARCH_CONNECTIONS,
+    skip: searchSkip,
+    prepare: signInForBench,
+  },
+  {
+    name: 'app-customers-selective',
+    server: 'app-pg',
+    path: '/api/v1/customers?q=<full name | email local part | customer id>&pageSize=20',
+    description: 'this app on BENCH_DATABASE_URL: customer search, selective terms, fixed rate, signed in (admin)',
+    rate: int('BENCH_SEARCH_RATE', 40),
+    connections: SEARCH_CONNECTIONS,
+    skip: searchSkip,
+    prepare: prepareSearch(selectiveTerms),
+  },
+  {
+    name: 'app-customers-common',
+    server: 'app-pg',
+    path: '/api/v1/customers?q=<frequent first name | surname>&pageSize=20',
+    description: 'this app on BENCH_DATABASE_URL: customer search, common terms (first page), fixed rate, signed in',
+    rate: int('BENCH_SEARCH_COMMON_RATE', 20),
+    connections: SEARCH_CONNECTIONS,
+    skip: searchSkip,
+    prepare: prepareSearch(commonTerms),
+  },
+);
+// --- end of customer search scenarios ------------------------------------------------------------------------------
 
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -208,10 +325,23 @@ async function startServer(kind) {
  * Drives load for `duration` seconds. autocannon's own latency histogram has 1 ms resolution, too coarse for
  * sub-millisecond answers, so every response time (a float, in ms) is also recorded here for the percentiles.
  */
-async function load(url, options, duration, expectedStatus) {
+async function load(url, options, duration, expectedStatus, shape = {}) {
   const times = [];
   let unexpected = 0;
-  const tracker = autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration, ...options });
+  const { connections = CONNECTIONS, rate, paths } = shape;
+  let next = 0;
+  const tracker = autocannon({
+    url,
+    connections,
+    pipelining: 1,
+    duration,
+    ...options,
+    ...(rate === undefined ? {} : { overallRate: rate }),
+    // Several paths: each request takes the next one, round robin over all connections.
+    ...(paths?.length
+      ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] }
+      : {}),
+  });
   tracker.on('response', (_client, statusCode, _bytes, responseTime) => {
     const ok = expectedStatus === undefined ? statusCode >= 200 && statusCode < 300 : statusCode === expectedStatus;
     if (ok) times.push(responseTime);
@@ -231,14 +361,18 @@ async function runScenario(scenario, baseUrl) {
     headers: { ...scenario.headers, ...extra.headers },
     ...(scenario.body === undefined ? {} : { body: JSON.stringify(scenario.body) }),
   };
-  const url = baseUrl + scenario.path;
-  if (WARMUP > 0) await load(url, options, WARMUP, scenario.status);
-  const { result: r, latency, unexpected } = await load(url, options, DURATION, scenario.status);
+  const url = baseUrl + (extra.paths?.[0] ?? scenario.path);
+  const shape = { connections: scenario.connections, rate: scenario.rate, paths: extra.paths };
+  if (WARMUP > 0) await load(url, options, WARMUP, scenario.status, shape);
+  const { result: r, latency, unexpected } = await load(url, options, DURATION, scenario.status, shape);
   const round = (ms) => Math.round(ms * 100) / 100;
   return {
     name: scenario.name,
     description: scenario.description,
     path: scenario.path,
+    ...(scenario.rate === undefined ? {} : { rate: scenario.rate }),
+    connections: scenario.connections ?? CONNECTIONS,
+    ...(extra.paths ? { distinctPaths: extra.paths.length } : {}),
     requestsPerSecond: Math.round(r.requests.average),
     latencyP50Ms: round(latency.p50),
     latencyP99Ms: round(latency.p99),
@@ -254,17 +388,26 @@ async function runScenario(scenario, baseUrl) {
 
 function printTable(results) {
   const base = results.find((r) => r.name === BASELINE);
-  const rows = results.map((r) => [
-    r.name,
-    r.error ? 'error' : String(r.requestsPerSecond),
-    r.error ? '' : r.latencyP50Ms.toFixed(2),
-    r.error ? '' : r.latencyP99Ms.toFixed(2),
-    r.ratio === undefined ? '' : `${r.name}/raw = ${r.ratio.toFixed(2)}`,
-    r.error ??
-      (r.non2xx || r.errors
-        ? `${r.non2xx} ${r.expectedStatus ? `not ${r.expectedStatus}` : 'non-2xx'}, ${r.errors} errors`
-        : ''),
-  ]);
+  const rows = results.map((r) => {
+    const failed = r.error || r.skipped;
+    return [
+      r.name,
+      r.skipped ? 'skipped' : r.error ? 'error' : String(r.requestsPerSecond),
+      failed ? '' : r.latencyP50Ms.toFixed(2),
+      failed ? '' : r.latencyP99Ms.toFixed(2),
+      r.ratio === undefined ? '' : `${r.name}/raw = ${r.ratio.toFixed(2)}`,
+      r.skipped ??
+        r.error ??
+        [
+          r.rate === undefined ? '' : `fixed rate ${r.rate}/s, ${r.connections} connections`,
+          r.non2xx || r.errors
+            ? `${r.non2xx} ${r.expectedStatus ? `not ${r.expectedStatus}` : 'non-2xx'}, ${r.errors} errors`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('; '),
+    ];
+  });
   const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const fmt = (cells) =>
@@ -294,20 +437,29 @@ async function main() {
   if (loadBefore > 0.5)
     console.log(`bench: note: load average is ${loadBefore.toFixed(2)}; other work skews the figures`);
   const results = [];
-  const kinds = [...new Set(scenarios.map((s) => s.server))];
+  // Scenarios that cannot run here (e.g. no big database given) are reported as skipped, not failed; naming one in
+  // BENCH_ONLY makes it required.
+  for (const scenario of scenarios.filter((s) => s.skip?.())) {
+    const reason = scenario.skip();
+    if (only.includes(scenario.name)) throw new Error(`${scenario.name}: ${reason}`);
+    results.push({ name: scenario.name, description: scenario.description, path: scenario.path, skipped: reason });
+    console.log(`bench: ${scenario.name} skipped: ${reason}`);
+  }
+  const runnable = scenarios.filter((s) => !s.skip?.());
+  const kinds = [...new Set(runnable.map((s) => s.server))];
   for (const kind of kinds) {
     let server;
     try {
       server = await startServer(kind);
     } catch (err) {
-      for (const s of scenarios.filter((x) => x.server === kind)) {
+      for (const s of runnable.filter((x) => x.server === kind)) {
         results.push({ name: s.name, description: s.description, path: s.path, error: err.message });
       }
       console.error(`bench: ${err.message}`);
       continue;
     }
     try {
-      for (const scenario of scenarios.filter((s) => s.server === kind)) {
+      for (const scenario of runnable.filter((s) => s.server === kind)) {
         console.log(
           `bench: ${scenario.name} → ${scenario.method ?? 'GET'} ${scenario.path} (server pid ${server.pid})`,
         );
@@ -327,8 +479,13 @@ async function main() {
     }
   }
 
+  // In scenario order (skipped ones were listed first).
+  const position = (r) => scenarios.findIndex((s) => s.name === r.name);
+  results.sort((a, b) => position(a) - position(b));
   const base = results.find((r) => r.name === BASELINE && !r.error);
-  for (const r of results) if (base && !r.error) r.ratio = r.requestsPerSecond / base.requestsPerSecond;
+  // Fixed-rate scenarios run at the rate asked, so a throughput ratio says nothing about them.
+  for (const r of results)
+    if (base && !r.error && !r.skipped && r.rate === undefined) r.ratio = r.requestsPerSecond / base.requestsPerSecond;
   printTable(results);
 
   const report = {
