@@ -11,6 +11,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { CustomersModule } from './modules/customers/customers.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthGuard } from './modules/auth/guards/auth.guard';
 import { EventsModule } from './modules/events/events.module';
@@ -43,6 +44,7 @@ export class AppModule {
         UsersModule,
         ApiClientsModule,
         OperatorsModule,
+        CustomersModule,
         ...(options.imports ?? []),
       ],
       providers: [

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/time/clock';
-import { actorOf, DomainEntity, DomainEvent, DomainEventType } from './domain-events';
+import { actorOf, ChangeEventType, CustomerAccessedEvent, DomainEntity, DomainEvent } from './domain-events';
 
-/** Publishes domain events on the app's EventEmitter2, under the event's type as the event name. */
+/** Publishes domain events (changes, customer reads) on the app's EventEmitter2, named by the event's type. */
 @Injectable()
 export class DomainEventsService {
   constructor(
@@ -12,8 +12,9 @@ export class DomainEventsService {
     private readonly clock: Clock,
   ) {}
 
+  /** A change to stored data (after its transaction committed). */
   publish<T>(
-    type: DomainEventType,
+    type: ChangeEventType,
     principal: Principal,
     entity: DomainEntity,
     entityId: string,
@@ -29,6 +30,21 @@ export class DomainEventsService {
       at: this.clock.now().toISOString(),
     };
     this.emitter.emit(type, event);
+    return event;
+  }
+
+  /** A read of customer data (`customer.accessed`). */
+  publishCustomerAccess(
+    principal: Principal,
+    access: Omit<CustomerAccessedEvent, 'type' | 'actor' | 'at'>,
+  ): CustomerAccessedEvent {
+    const event: CustomerAccessedEvent = {
+      type: 'customer.accessed',
+      actor: actorOf(principal),
+      ...access,
+      at: this.clock.now().toISOString(),
+    };
+    this.emitter.emit(event.type, event);
     return event;
   }
 }

@@ -9,15 +9,19 @@ export interface DomainEventActor {
 }
 
 export type DomainEntity = 'operator' | 'mode';
-export type DomainEventType = `${DomainEntity}.${'created' | 'updated' | 'deleted'}`;
+/** Events about a change to stored data (DomainEvent). */
+export type ChangeEventType = `${DomainEntity}.${'created' | 'updated' | 'deleted'}`;
+/** Events about a read of personal data (CustomerAccessedEvent). */
+export type AccessEventType = 'customer.accessed';
+export type DomainEventType = ChangeEventType | AccessEventType;
 
 /**
  * A change to stored data, published after the transaction that made it committed. `before` is null for a
  * creation, `after` null for a deletion; both are the entity's public (DTO) shape, never internal columns.
- * The audit module will store these; today anyone may listen with `@OnEvent(DOMAIN_EVENT_PATTERN)`.
+ * The audit module will store these; today anyone may listen with `@OnEvent(type)` for each of DOMAIN_EVENT_TYPES.
  */
 export interface DomainEvent<T = unknown> {
-  type: DomainEventType;
+  type: ChangeEventType;
   actor: DomainEventActor;
   entity: DomainEntity;
   entityId: string;
@@ -27,6 +31,38 @@ export interface DomainEvent<T = unknown> {
   at: string;
 }
 
+/** What a customer read returned: a profile, one kind of records, or a page of search hits. */
+export type CustomerAccessKind = 'profile' | 'purchases' | 'concessions' | 'usages' | 'search';
+
+/**
+ * A read of customer data (profile, records or search), published after the answer was built, for the audit module.
+ * Says who read which customer's what, through which face; it carries no personal data itself.
+ */
+export interface CustomerAccessedEvent {
+  type: AccessEventType;
+  actor: DomainEventActor;
+  /** The operator in the request: the profile's or records' operator; for a search the one searched, or null (all). */
+  operatorId: string | null;
+  /** The customer read; null for a search (see `customers`). */
+  customerId: string | null;
+  what: CustomerAccessKind;
+  /** Top-level fields of what was returned (API names), e.g. ['name', 'email', 'phone', …] for a profile. */
+  fields: string[];
+  /** Whether personal fields were masked (API clients without `customer-account:pii`). */
+  piiMasked: boolean;
+  /** `oti`: the OTI customer-account face; `staff`: the staff API. */
+  channel: 'oti' | 'staff';
+  /** Records: how many were returned. Search: how many customers. Profile: 1. */
+  count: number;
+  /** Search only: the customers returned, in order. */
+  customers?: { operatorId: string; customerId: string }[];
+  /** ISO 8601 UTC. */
+  at: string;
+}
+
+/** Any published domain event. */
+export type AnyDomainEvent = DomainEvent | CustomerAccessedEvent;
+
 /** Event names are the event types (`operator.updated`); listen to all with this wildcard-free list or per type. */
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'operator.created',
@@ -35,6 +71,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'mode.created',
   'mode.updated',
   'mode.deleted',
+  'customer.accessed',
 ];
 
 export function actorOf(principal: Principal): DomainEventActor {
