@@ -52,6 +52,35 @@ describe('route permissions', () => {
     );
   });
 
+  it('customer routes: admins and operator users, or API clients with customer-account:read; never viewers', () => {
+    const customerRoutes = routes.filter(
+      (r) => r.path.startsWith('/api/oti/v1/accounts/') || /\/customers(\/|$)/.test(r.path),
+    );
+    expect(customerRoutes.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        'GET /api/oti/v1/accounts/:operatorId/concession',
+        'GET /api/oti/v1/accounts/:operatorId/purchase',
+        'GET /api/oti/v1/accounts/:operatorId/usage',
+        'GET /api/v1/customers',
+        'GET /api/v1/operators/:operatorId/customers/:customerId',
+        'GET /api/v1/operators/:operatorId/customers/:customerId/concessions',
+        'GET /api/v1/operators/:operatorId/customers/:customerId/purchases',
+        'GET /api/v1/operators/:operatorId/customers/:customerId/usages',
+      ].sort(),
+    );
+    for (const route of customerRoutes) {
+      expect({ route: route.path, access: route.access }).toEqual({
+        route: route.path,
+        access: {
+          isPublic: false,
+          authenticated: false,
+          roles: ['admin', 'operator'],
+          scopes: ['customer-account:read'],
+        },
+      });
+    }
+  });
+
   it('docs/security.md holds the current table (UPDATE_SECURITY_DOC=1 rewrites it)', () => {
     const doc = readFileSync(SECURITY_DOC, 'utf8');
     const start = doc.indexOf(START);

@@ -34,7 +34,7 @@ describe(`hosted operators (${testDbKind()})`, () => {
 
     beforeAll(async () => {
       db = await freshDatabase('hosted_migration');
-      const index = MIGRATIONS.findIndex((m) => new m().name.startsWith(HOSTED_MIGRATION));
+      const index = MIGRATIONS.findIndex((m) => (new m().name ?? '').startsWith(HOSTED_MIGRATION));
       expect(index).toBeGreaterThan(0);
       // The schema as it was before the migration, with a customer and a purchase at operator 801.
       const before = createDataSource({
