@@ -35,6 +35,11 @@ export class DirectorySnapshotService {
     return this.pending;
   }
 
+  /** The current snapshot when no version check is due (no I/O at all), otherwise undefined: call `get()`. */
+  peek(): DirectorySnapshot | undefined {
+    return this.snapshot && Date.now() - this.checkedAt < VERSION_CHECK_INTERVAL_MS ? this.snapshot : undefined;
+  }
+
   /** Reloads now (after a write in this process). */
   async reload(): Promise<DirectorySnapshot> {
     const started = Date.now();

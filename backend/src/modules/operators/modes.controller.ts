@@ -17,6 +17,7 @@ import { IdParamsDto } from './dto/id-params.dto';
 import { CreateModeDto, ModeDto, UpdateModeDto } from './dto/mode.dto';
 import { OperatorsService } from './operators.service';
 import { DirectoryReaders } from './reader-access.decorator';
+import { CachedFromSnapshot } from './snapshot-response-cache';
 
 @ApiTags('operator directory')
 @Controller('v1/modes')
@@ -25,6 +26,7 @@ export class ModesController {
 
   @Get()
   @DirectoryReaders()
+  @CachedFromSnapshot()
   @ApiOperation({ summary: 'The transport modes, ordered by id' })
   @ApiOkResponse({ type: [ModeDto] })
   list(): Promise<ModeDto[]> {

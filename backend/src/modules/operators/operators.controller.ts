@@ -33,6 +33,7 @@ import { OperatorExportQueryDto, OperatorQueryDto } from './dto/operator-query.d
 import { CreateOperatorDto, UpdateOperatorDto } from './dto/operator-write.dto';
 import { OperatorsService } from './operators.service';
 import { DirectoryReaders } from './reader-access.decorator';
+import { CachedFromSnapshot } from './snapshot-response-cache';
 
 const validationFailed = ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' });
 
@@ -43,6 +44,7 @@ export class OperatorsController {
 
   @Get()
   @DirectoryReaders()
+  @CachedFromSnapshot()
   @ApiOperation({ summary: 'Search operators: every given filter applies; sorted and paged' })
   @ApiOkResponse({ type: OperatorPageDto })
   @validationFailed
@@ -62,6 +64,7 @@ export class OperatorsController {
 
   @Get(':id')
   @DirectoryReaders()
+  @CachedFromSnapshot()
   @ApiOperation({ summary: 'One operator' })
   @ApiOkResponse({ type: OperatorDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'OPERATOR_NOT_FOUND' })

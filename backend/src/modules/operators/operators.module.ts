@@ -7,12 +7,13 @@ import { OperatorsRepository } from './operators.repository';
 import { OperatorsService } from './operators.service';
 import { OtiController } from './oti.controller';
 import { OtiService } from './oti.service';
+import { SnapshotResponseCache } from './snapshot-response-cache';
 
 /** The operator directory: the OTI operator-info face (/api/oti/v1) and the directory API (/api/v1). */
 @Module({
   imports: [AuthModule],
   controllers: [OtiController, ModesController, OperatorsController],
-  providers: [OperatorsRepository, DirectorySnapshotService, OperatorsService, OtiService],
+  providers: [OperatorsRepository, DirectorySnapshotService, OperatorsService, OtiService, SnapshotResponseCache],
   exports: [DirectorySnapshotService],
 })
 export class OperatorsModule {}

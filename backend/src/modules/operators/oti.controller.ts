@@ -7,6 +7,7 @@ import { OtiCatalogueDto, OtiModeDto } from './dto/oti.dto';
 import type { OtiCatalogue, OtiMode } from './oti-catalogue';
 import { OtiQuery } from './oti-query.decorator';
 import { OtiService } from './oti.service';
+import { CachedFromSnapshot } from './snapshot-response-cache';
 
 const badInput = ApiBadRequestResponse({
   type: ErrorResponseDto,
@@ -18,6 +19,7 @@ const badInput = ApiBadRequestResponse({
 @Controller('oti/v1')
 @Authenticated()
 @Scopes('operator-info:read')
+@CachedFromSnapshot()
 export class OtiController {
   constructor(private readonly oti: OtiService) {}
 
