@@ -9,7 +9,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** The production bcrypt cost (12), measured through the whole login route; figures go to docs/security.md. */
+/**
+ * The production bcrypt cost (12) through the whole login route. The latency is printed for docs/security.md, not
+ * asserted: a timed assertion would only measure how busy the machine is (performance claims are benchmarks).
+ */
 describe('login latency at bcrypt cost 12', () => {
   let t: TestApp;
 
@@ -18,7 +21,7 @@ describe('login latency at bcrypt cost 12', () => {
   });
   afterAll(() => t?.close());
 
-  it('20 sequential logins stay well under a second each', async () => {
+  it('20 sequential logins at cost 12 succeed (latency printed)', async () => {
     const { user, password } = await createUser(t);
     const hash = await t.app.get(PasswordService).hash(password);
     expect(hash).toMatch(/^\$2b\$12\$/);
@@ -39,6 +42,5 @@ describe('login latency at bcrypt cost 12', () => {
       `login latency (bcrypt cost 12, ${timings.length} sequential logins): p50 ${p50.toFixed(0)} ms, ` +
         `p95 ${p95.toFixed(0)} ms, min ${sorted[0].toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms\n`,
     );
-    expect(p95).toBeLessThan(2000);
   });
 });
