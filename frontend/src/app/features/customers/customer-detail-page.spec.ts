@@ -328,12 +328,15 @@ describe('CustomerDetailPage', () => {
     expect(getByRole(element, 'alert').textContent?.trim()).toBe('There is no customer C000003 at operator 029.');
   });
 
-  it('does not ask the server about an operator ID that cannot exist', async () => {
-    await harness.navigateByUrl('/customers/psd/C000003', CustomerDetailPage);
-    element = harness.routeNativeElement as HTMLElement;
-    await settle();
-    expect(getByRole(element, 'heading', { level: 1, name: 'Customer not found' })).toBeTruthy();
-  });
+  it.each(['/customers/psd/C000003', `/customers/029/${'C'.repeat(33)}`])(
+    'does not ask the server about a customer that cannot exist: %s',
+    async (path) => {
+      await harness.navigateByUrl(path, CustomerDetailPage);
+      element = harness.routeNativeElement as HTMLElement;
+      await settle();
+      expect(getByRole(element, 'heading', { level: 1, name: 'Customer not found' })).toBeTruthy();
+    },
+  );
 
   it('offers to try again when the records fail', async () => {
     (await openWithProfile('/customers/029/C000003')).flush(anApiError('INTERNAL_ERROR', 500), {

@@ -27,6 +27,7 @@ import { searchQueryToParams } from './model/customer-search-query';
 import { customersErrorMessage, isAccessDenied, isCustomerNotFound } from './model/customers-messages';
 import {
   OPERATOR_ID_PATTERN,
+  isCustomerId,
   RECORD_KINDS,
   RECORD_KIND_LABELS,
   RECORD_PAGE_SIZE,
@@ -257,7 +258,7 @@ export class CustomerDetailPage {
 
   private readonly key = computed<CustomerKey | undefined>(
     () =>
-      OPERATOR_ID_PATTERN.test(this.operatorId()) && this.customerId()
+      OPERATOR_ID_PATTERN.test(this.operatorId()) && isCustomerId(this.customerId())
         ? { operatorId: this.operatorId(), customerId: this.customerId() }
         : undefined,
     { equal: (a, b) => a?.operatorId === b?.operatorId && a?.customerId === b?.customerId },

@@ -133,6 +133,8 @@ describe('CustomerSearchPage', () => {
     );
     expect(getByRole(element, 'combobox', { name: 'Operator' }).textContent).toContain('PSD Buses (029)');
     expect(getByText(element, '2 customers found').getAttribute('role')).toBe('status');
+    // A single page needs no pager.
+    expect(queryByRole(element, 'navigation', { name: 'Result pages' })).toBeNull();
     const table = getByRole(element, 'table', { name: 'Customers' });
     expect(queryAllByRole(table, 'columnheader').map((th) => th.textContent?.trim())).toEqual([
       'Name',

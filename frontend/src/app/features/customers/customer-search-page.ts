@@ -92,13 +92,15 @@ import { CustomersTable } from './ui/customers-table';
             } @else {
               <p class="placeholder">There are no more customers. Go back to the previous page.</p>
             }
-            <nav class="pager" aria-label="Result pages">
-              <span class="page">Page {{ pageNumber() }}</span>
-              <button mat-stroked-button type="button" [disabled]="pageNumber() === 1" (click)="previous()">
-                Previous
-              </button>
-              <button mat-stroked-button type="button" [disabled]="!store.nextCursor()" (click)="next()">Next</button>
-            </nav>
+            @if (pageNumber() > 1 || store.nextCursor()) {
+              <nav class="pager" aria-label="Result pages">
+                <span class="page">Page {{ pageNumber() }}</span>
+                <button mat-stroked-button type="button" [disabled]="pageNumber() === 1" (click)="previous()">
+                  Previous
+                </button>
+                <button mat-stroked-button type="button" [disabled]="!store.nextCursor()" (click)="next()">Next</button>
+              </nav>
+            }
           }
         }
       }

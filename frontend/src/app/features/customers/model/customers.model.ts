@@ -105,11 +105,8 @@ export interface PurchaseDto {
 
 export interface DiscountDto {
   readonly type: 'percentage' | 'amount';
-  /**
-   * Whole percent for 'percentage'; for 'amount', the amount off in the concession's currency. The contract types it
-   * as a number; the API sends a decimal string ('34', '2.50'), like every other amount. Both are read the same way.
-   */
-  readonly value: number | string;
+  /** A decimal string: whole percent for 'percentage' ('34'), the amount off in the price's currency for 'amount' ('2.50'). */
+  readonly value: string;
   readonly description: string | null;
 }
 
@@ -185,3 +182,9 @@ export const RECORD_PAGE_SIZE = 20;
 
 /** Operator ids are three digits. */
 export const OPERATOR_ID_PATTERN = /^\d{3}$/;
+
+/** Customer ids the API accepts: 1–32 characters, no control characters. */
+export function isCustomerId(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return value.length >= 1 && value.length <= 32 && !/[\u0000-\u001f\u007f]/.test(value);
+}

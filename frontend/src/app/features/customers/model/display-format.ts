@@ -84,7 +84,7 @@ export class Formatter {
 
   /** "34% off", or for an amount in the concession's currency "£2.50 off". */
   discount(discount: DiscountDto, currency: string): string {
-    const value = String(discount.value).trim();
+    const value = discount.value.trim();
     return discount.type === 'percentage' ? `${value}% off` : `${this.money({ amount: value, currency })} off`;
   }
 

@@ -26,6 +26,7 @@ import { type Cell } from '../model/display-format';
     }
 
     time {
+      white-space: nowrap;
       text-decoration: underline dotted var(--mat-sys-outline-variant);
       text-underline-offset: 0.2em;
       cursor: help;
