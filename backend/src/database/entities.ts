@@ -1,3 +1,5 @@
+import { AccountLinkToken } from '../modules/account-linking/entities/account-link-token.entity';
+import { AccountLink } from '../modules/account-linking/entities/account-link.entity';
 import { ApiClient } from '../modules/api-clients/entities/api-client.entity';
 import { EmailToken } from '../modules/auth/entities/email-token.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
@@ -36,4 +38,6 @@ export const ENTITIES: EntityClass[] = [
   EmailToken,
   LoginThrottle,
   ApiClient,
+  AccountLink,
+  AccountLinkToken,
 ];
