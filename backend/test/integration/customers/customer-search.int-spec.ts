@@ -85,6 +85,8 @@ describe(`customer search (${testDbKind()})`, () => {
       customerRow({ name: "Liam O'Brien", email: 'liam@example.org' }),
       customerRow({ name: 'Underxscore', email: 'underx@example.org' }),
       customerRow({ name: 'Percent 1000 Sure', email: 'pct2@example.org' }),
+      // Not an address the hub would get, but it shows the rule: q with whitespace is not looked for in emails.
+      customerRow({ name: 'Spacey Person', email: 'has space@example.org' }),
     ]);
     // Ties on name: the same name at three operators and several ids each, for the keyset tie-breaks.
     const ties: Partial<Customer>[] = [];
@@ -151,6 +153,12 @@ describe(`customer search (${testDbKind()})`, () => {
     ])('matches the injection payload %p literally', async (q) => {
       expect((await search({ q })).items).toEqual([]);
       expect(await dataSource.getRepository(Customer).count()).toBeGreaterThan(20);
+    });
+
+    it('looks for a q with whitespace in names and ids only (an email address has none)', async () => {
+      expect((await search({ q: 'spacey person' })).items.map((r) => r.name)).toEqual(['Spacey Person']);
+      expect((await search({ q: 'has space' })).items).toEqual([]);
+      expect((await search({ q: 'space@' })).items.map((r) => r.name)).toEqual(['Spacey Person']);
     });
 
     it('matches quotes literally', async () => {
@@ -290,6 +298,12 @@ describe(`customer search (${testDbKind()})`, () => {
       // Ten "… Gensur1234" and the customer whose email is "eli.gensur1234@…".
       expect(found.items).toHaveLength(11);
       expect(found.items.every((r) => `${r.name} ${r.email}`.toLowerCase().includes('gensur1234'))).toBe(true);
+    });
+
+    it('leaves the email index out for a q with whitespace', async () => {
+      const used = await plan({ operatorIds: null, q: 'Ada Gensur1234', pageSize: 20 }, 'indexed');
+      const indexes = used.filter((n) => n['Node Type'] === 'Bitmap Index Scan').map((n) => n['Index Name']);
+      expect(indexes.sort()).toEqual(['idx_customers_customer_id_lower', 'idx_customers_name_trgm']);
     });
 
     it('reads the probe in index order for one operator and for all', async () => {
