@@ -8,10 +8,12 @@
 //   BENCH_APP_MAIN=dist/backend/main.js   the app build to start (another copy, to compare before/after a change)
 //   BENCH_DATABASE_URL=postgres://…   a big seeded PostgreSQL database for the customer-search scenarios (skipped without)
 import { spawn } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -105,8 +107,8 @@ function appServer(logLevel) {
  * The scenarios, in order; the first server kind's results are the baseline for the ratios. Adding an endpoint is one
  * entry: { name, server, path, description } plus optional method, headers, body, status (the expected status when
  * it is not 2xx), or prepare(baseUrl) → { headers, paths? } (e.g. sign in and return an Authorization header; `paths`:
- * request paths sent in turn instead of `path`), rate (requests per second over all connections: a fixed-rate
- * scenario, for latency at a given load rather than the most the server can do), connections, and skip() → a reason
+ * request paths sent in turn instead of `path`), rate (requests per second, evenly spaced: a fixed-rate scenario, for
+ * latency at a given load rather than the most the server can do; see pacedLoad), connections, and skip() → a reason
  * not to run (reported, not a failure).
  */
 const SCENARIOS = [
@@ -185,8 +187,8 @@ SCENARIOS.push(
 // --- customer search scenarios (issue 5; owner: customer search) -------------------------------------------------
 // Staff search at a million customers: the app on the PostgreSQL database BENCH_DATABASE_URL (seeded beforehand with
 // `npm run seed -- --customers 1000000`; the app applies pending migrations and makes the bench administrator there),
-// signed in as that administrator, all operators, at a fixed rate (latency at a steady load, not the most the server
-// can do). Terms are read from the database, so they exist whatever the seed size; each request takes the next one.
+// signed in as that administrator, all operators, at a fixed rate (evenly spaced requests: latency at a steady load,
+// not the most the server can do). Terms are read from the database, so they exist whatever the seed size; each request takes the next one.
 // Goals (issue 5): p99 ≤ 50 ms for selective terms, ≤ 200 ms for the first page of common terms.
 const SEARCH_DATABASE_URL = process.env.BENCH_DATABASE_URL ?? '';
 const SEARCH_CONNECTIONS = int('BENCH_SEARCH_CONNECTIONS', 10);
@@ -353,13 +355,15 @@ async function startServer(kind) {
 }
 
 /**
- * Drives load for `duration` seconds. autocannon's own latency histogram has 1 ms resolution, too coarse for
- * sub-millisecond answers, so every response time (a float, in ms) is also recorded here for the percentiles.
+ * Drives load for `duration` seconds: autocannon at full speed, or the paced sender below for a fixed-rate scenario.
+ * autocannon's own latency histogram has 1 ms resolution, too coarse for sub-millisecond answers, so every response
+ * time (a float, in ms) is also recorded here for the percentiles.
  */
 async function load(url, options, duration, expectedStatus, shape = {}) {
+  if (shape.rate !== undefined) return pacedLoad(url, options, duration, expectedStatus, shape);
   const times = [];
   let unexpected = 0;
-  const { connections = CONNECTIONS, rate, paths } = shape;
+  const { connections = CONNECTIONS, paths } = shape;
   let next = 0;
   const tracker = autocannon({
     url,
@@ -367,7 +371,6 @@ async function load(url, options, duration, expectedStatus, shape = {}) {
     pipelining: 1,
     duration,
     ...options,
-    ...(rate === undefined ? {} : { overallRate: rate }),
     // Several paths: each request takes the next one, round robin over all connections.
     ...(paths?.length
       ? { requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length] }) }] }
@@ -379,10 +382,75 @@ async function load(url, options, duration, expectedStatus, shape = {}) {
     else unexpected++;
   });
   const result = await tracker;
+  return { result, unexpected, latency: percentiles(times) };
+}
+
+function percentiles(times) {
   const sorted = Float64Array.from(times).sort();
   const pct = (p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
   const avg = sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : NaN;
-  return { result, unexpected, latency: { p50: pct(50), p99: pct(99), average: avg } };
+  return { p50: pct(50), p99: pct(99), average: avg };
+}
+
+/**
+ * Open-loop load at a fixed rate: request i is due at start + i / rate whatever the answers so far, sent on one of
+ * `connections` keep-alive sockets (queued in the agent when all are busy), and its latency counts from the moment it
+ * was due, so a slow server cannot hide its queue by slowing the sender (coordinated omission). autocannon's
+ * `overallRate` is not used for this: it gives each connection a quota per second that it sends back to back at the
+ * start of the second, so 40 requests/s arrive as one burst a second and the latency measured is the burst's.
+ */
+async function pacedLoad(url, options, duration, expectedStatus, { connections = CONNECTIONS, rate, paths }) {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  const list = paths?.length ? paths : [target.pathname + target.search];
+  const total = Math.round(rate * duration);
+  const times = [];
+  let unexpected = 0;
+  let errors = 0;
+  let timeouts = 0;
+  const send = (path, due) =>
+    new Promise((done) => {
+      const req = httpRequest(
+        { agent, host: target.hostname, port: target.port, path, method: options.method, headers: options.headers },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            const ok =
+              expectedStatus === undefined
+                ? res.statusCode >= 200 && res.statusCode < 300
+                : res.statusCode === expectedStatus;
+            if (ok) times.push(performance.now() - due);
+            else unexpected++;
+            done();
+          });
+        },
+      );
+      req.setTimeout(10_000, () => {
+        timeouts++;
+        req.destroy(new Error('timeout'));
+      });
+      req.on('error', () => {
+        errors++;
+        done();
+      });
+      req.end(options.body);
+    });
+  const start = performance.now() + 5;
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await sleep(wait);
+    pending.push(send(list[i % list.length], due));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  const elapsed = (performance.now() - start) / 1000;
+  return {
+    result: { requests: { average: times.length / elapsed, total }, errors, timeouts },
+    unexpected,
+    latency: percentiles(times),
+  };
 }
 
 async function runScenario(scenario, baseUrl) {
