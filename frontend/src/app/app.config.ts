@@ -8,7 +8,9 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { APP_ROUTES } from './app.routes';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { provideReloadOnPageRestore } from './core/auth/page-restore';
 import { provideAuth } from './core/auth/provide-auth';
+import { querySourceInterceptor } from './core/query-tool/query-source';
 
 /** Application-wide providers. Functional guards/interceptors are composed here. */
 export const appConfig: ApplicationConfig = {
@@ -16,7 +18,8 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([querySourceInterceptor, authInterceptor])),
     provideAuth(),
+    provideReloadOnPageRestore(),
   ],
 };

@@ -4,7 +4,7 @@ import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection } fr
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { anApiError, signInAs } from '../../../testing/auth-fixtures';
 import { aConcession, aCustomer, aPurchase, aRecordPage, aUsage } from '../../../testing/customer-fixtures';
@@ -17,6 +17,9 @@ import {
   queryByText,
 } from '../../../testing/dom-queries';
 import { typeInto } from '../../../testing/user-events';
+import { aFavourite } from '../../../testing/query-fixtures';
+import { FAVOURITES_URL } from '../../core/query-tool/favourites-client';
+import { QUERY_RUN_STATE } from '../../core/query-tool/query-run';
 import { OPERATORS_URL } from './data/customers-client';
 import { CustomerDetailPage } from './customer-detail-page';
 import { DISPLAY_FORMAT } from './model/display-format';
@@ -350,5 +353,41 @@ describe('CustomerDetailPage', () => {
     recordsRequest().flush(aRecordPage([aPurchase()]));
     await settle();
     expect(rowTexts('Purchases')).toHaveLength(1);
+  });
+
+  it('saves the records view in force (tab, window, page) as a favourite of that kind', async () => {
+    (await openWithProfile('/customers/029/C000003?tab=usages&from=2026-01-01&page=2')).flush(
+      aRecordPage([aUsage()], { total: 21, page: 2 }),
+    );
+    await settle();
+    getByRole(element, 'button', { name: 'Save as favourite' }).click();
+    await settle();
+    const dialog = getByRole(document.body, 'dialog');
+    expect(dialog.textContent).toContain('Usages: Customer C000003 at operator 029 · From 2026-01-01 · Page 2');
+    typeInto(dialog, /^Name/, "Ada's January travel");
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    const post = http.expectOne({ method: 'POST', url: FAVOURITES_URL });
+    expect(post.request.body).toEqual({
+      name: "Ada's January travel",
+      kind: 'usages',
+      params: { customerId: 'C000003', from: '2026-01-01', operatorId: '029', page: '2' },
+    });
+    post.flush(aFavourite({ name: "Ada's January travel", kind: 'usages' }), { status: 201, statusText: 'Created' });
+    await vi.waitFor(() => expect(getByText(element, "Saved “Ada's January travel” to your favourites.")).toBeTruthy());
+  });
+
+  it('asks afresh for the profile and the records when History or Favourites run the same view', async () => {
+    (await openWithProfile('/customers/029/C000003')).flush(aRecordPage([aPurchase()]));
+    await settle();
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/elsewhere');
+    await router.navigate(['/customers', '029', 'C000003'], {
+      queryParams: { tab: 'purchases' },
+      state: QUERY_RUN_STATE,
+    });
+    await settle();
+    http.expectOne(PROFILE_URL).flush(aCustomer());
+    await settle();
+    recordsRequest().flush(aRecordPage([aPurchase()]));
   });
 });

@@ -6,15 +6,21 @@ import {
   inject,
   input,
   linkedSignal,
+  signal,
   untracked,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
+import { FavouritesClient } from '../../core/query-tool/favourites-client';
+import { isQueryRun } from '../../core/query-tool/query-run';
+import { normaliseParams } from '../../core/query-tool/query.model';
+import { saveAsFavourite } from '../../core/query-tool/save-favourite';
 import { type CustomerKey } from './data/customers-client';
 import { CustomersStore } from './data/customers-store';
 import {
@@ -61,9 +67,15 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
   ],
   host: { class: 'app-page app-page--wide' },
   template: `
-    <p class="back">
+    <div class="back">
       <a routerLink="/customers" [queryParams]="backParams()">← Back to the customer search</a>
-    </p>
+      @if (customer() && !reversedWindow()) {
+        <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
+      }
+    </div>
+    @if (savedName(); as name) {
+      <p class="app-notice" role="status">Saved “{{ name }}” to your <a routerLink="/favourites">favourites</a>.</p>
+    }
 
     @if (denied()) {
       <div class="state">
@@ -168,6 +180,11 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
   `,
   styles: `
     .back {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      align-items: center;
+      justify-content: space-between;
       margin: 0 0 1rem;
     }
 
@@ -241,6 +258,10 @@ export class CustomerDetailPage {
   protected readonly store = inject(CustomersStore);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly favourites = inject(FavouritesClient);
+  /** The name of the favourite saved last from this page. */
+  protected readonly savedName = signal<string | null>(null);
   protected readonly format = new Formatter(inject(DISPLAY_FORMAT));
 
   protected readonly kinds = RECORD_KINDS;
@@ -308,17 +329,38 @@ export class CustomerDetailPage {
   });
 
   constructor() {
+    // A run from History or Favourites asks afresh, even when the store holds this customer's answers.
+    let freshProfile = isQueryRun(this.router);
+    let freshRecords = freshProfile;
     effect(() => {
       const key = this.key();
-      untracked(() => this.store.selectCustomer(key));
+      untracked(() => this.store.selectCustomer(key, { fresh: freshProfile }));
+      freshProfile = false;
     });
     // Records only once the profile came back: a refused or unknown customer asks nothing more.
     effect(() => {
       const key = this.customer() ? this.key() : undefined;
       const query = this.recordsQuery();
       const wanted = key && !this.reversedWindow() ? query : undefined;
-      untracked(() => this.store.loadRecords(key, wanted));
+      untracked(() => this.store.loadRecords(key, wanted, { fresh: freshRecords && wanted !== undefined }));
+      freshRecords &&= wanted === undefined;
     });
+  }
+
+  /** Saves the records view in force (tab, date window, page) as a favourite of that record kind. */
+  protected async saveFavourite(): Promise<void> {
+    const { tab, from, to, page } = this.recordsQuery();
+    const params = normaliseParams({
+      operatorId: this.operatorId(),
+      customerId: this.customerId(),
+      from,
+      to,
+      page: page > 1 ? page : '',
+    });
+    const saved = await saveAsFavourite(this.dialog, this.favourites, { kind: tab, params });
+    if (saved) {
+      this.savedName.set(saved.name);
+    }
   }
 
   protected tabParams(tab: RecordKind): Record<string, unknown> {

@@ -4,13 +4,15 @@ import { ChangeDetectionStrategy, Component, provideZonelessChangeDetection } fr
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { anApiError, signInAs } from '../../../testing/auth-fixtures';
 import { aCustomerSummary, aSearchPage } from '../../../testing/customer-fixtures';
 import { getByRole, getByText, queryAllByRole, queryByRole, queryByText } from '../../../testing/dom-queries';
+import { aFavourite } from '../../../testing/query-fixtures';
 import { typeInto } from '../../../testing/user-events';
 import { type Role } from '../../core/auth/auth.model';
+import { FAVOURITES_URL } from '../../core/query-tool/favourites-client';
 import { CUSTOMERS_URL, OPERATORS_URL } from './data/customers-client';
 import { CustomerSearchPage } from './customer-search-page';
 
@@ -257,5 +259,30 @@ describe('CustomerSearchPage', () => {
     queryAllByRole(table, 'cell')[3]?.click();
     await settle();
     expect(url()).toBe('/customers/030/C000009');
+  });
+
+  it('saves the search (operator and term, never the page cursor) as a favourite', async () => {
+    await open('/customers?operatorId=029&q=byron&cursor=c1');
+    searchRequest().flush(aSearchPage([aCustomerSummary()]));
+    await settle();
+    getByRole(element, 'button', { name: 'Save as favourite' }).click();
+    await settle();
+    const dialog = getByRole(document.body, 'dialog');
+    expect(dialog.textContent).toContain('Customer search: “byron” · Operator 029');
+    typeInto(dialog, /^Name/, 'Byrons at PSD Buses');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    const post = http.expectOne({ method: 'POST', url: FAVOURITES_URL });
+    expect(post.request.body).toEqual({
+      name: 'Byrons at PSD Buses',
+      kind: 'customers',
+      params: { operatorId: '029', q: 'byron' },
+    });
+    post.flush(aFavourite({ name: 'Byrons at PSD Buses', kind: 'customers' }), { status: 201, statusText: 'Created' });
+    await vi.waitFor(() => expect(getByText(element, 'Saved “Byrons at PSD Buses” to your favourites.')).toBeTruthy());
+  });
+
+  it('offers no favourite before there is a search to save', async () => {
+    await open('/customers');
+    expect(queryByRole(element, 'button', { name: 'Save as favourite' })).toBeNull();
   });
 });

@@ -1,10 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ActivatedRoute, Router } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 
 import { AuthStore } from '../../core/auth/auth-store';
+import { FavouritesClient } from '../../core/query-tool/favourites-client';
+import { isQueryRun } from '../../core/query-tool/query-run';
+import { normaliseParams } from '../../core/query-tool/query.model';
+import { saveAsFavourite } from '../../core/query-tool/save-favourite';
 import { CustomersStore } from './data/customers-store';
 import {
   type CustomerSearchQuery,
@@ -29,7 +34,7 @@ import { CustomersTable } from './ui/customers-table';
 @Component({
   selector: 'app-customer-search-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [CustomerSearchForm, CustomersTable, MatButton, MatProgressBar],
+  imports: [CustomerSearchForm, CustomersTable, MatButton, MatProgressBar, RouterLink],
   host: { class: 'app-page app-page--wide' },
   template: `
     <div class="heading">
@@ -52,11 +57,19 @@ import { CustomersTable } from './ui/customers-table';
       </div>
     }
 
+    @if (savedName(); as name) {
+      <p class="app-notice" role="status">Saved “{{ name }}” to your <a routerLink="/favourites">favourites</a>.</p>
+    }
+
     <section class="results" aria-labelledby="results-heading">
       <div class="results-bar">
         <h2 id="results-heading">Results</h2>
         @if (searching() && store.resultsLoaded()) {
           <p class="count" role="status">{{ countText() }}</p>
+        }
+        @if (searching()) {
+          <span class="spacer"></span>
+          <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
         }
       </div>
 
@@ -147,6 +160,10 @@ import { CustomersTable } from './ui/customers-table';
       margin: 0;
     }
 
+    .spacer {
+      flex: 1 1 auto;
+    }
+
     .count {
       margin: 0;
       color: var(--mat-sys-on-surface-variant);
@@ -187,6 +204,10 @@ export class CustomerSearchPage {
   private readonly auth = inject(AuthStore);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly favourites = inject(FavouritesClient);
+  /** The name of the favourite saved last from this page. */
+  protected readonly savedName = signal<string | null>(null);
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
@@ -235,10 +256,13 @@ export class CustomerSearchPage {
 
   constructor() {
     this.store.loadOperators();
+    // A run from History or Favourites asks afresh, even when the store holds this search's answer.
+    let fresh = isQueryRun(this.router);
     effect(() => {
       const query = this.query();
       const searchable = this.searching();
-      untracked(() => this.store.search(searchable ? query : undefined));
+      untracked(() => this.store.search(searchable ? query : undefined, { fresh }));
+      fresh = false;
     });
   }
 
@@ -265,6 +289,16 @@ export class CustomerSearchPage {
 
   protected firstPage(): void {
     this.navigate({ ...this.query(), cursors: [] });
+  }
+
+  /** Saves the search (operator and term; never a page cursor) as a favourite. */
+  protected async saveFavourite(): Promise<void> {
+    const { operatorId, q } = this.query();
+    const params = normaliseParams({ operatorId, q });
+    const saved = await saveAsFavourite(this.dialog, this.favourites, { kind: 'customers', params });
+    if (saved) {
+      this.savedName.set(saved.name);
+    }
   }
 
   protected open(customer: CustomerSummaryDto): void {

@@ -8,10 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { anApiError, signInAs } from '../../../testing/auth-fixtures';
 import { getByRole, getByText, queryAllByRole, queryByRole } from '../../../testing/dom-queries';
+import { aFavourite } from '../../../testing/query-fixtures';
 import { MODES } from '../../../testing/operator-fixtures';
 import { typeInto } from '../../../testing/user-events';
 import { type Role } from '../../core/auth/auth.model';
+import { FAVOURITES_URL } from '../../core/query-tool/favourites-client';
+import { QUERY_TOOL_REQUEST } from '../../core/query-tool/query-source';
 import { MODES_URL } from './data/operators-client';
+import { OperatorsStore } from './data/operators-store';
 import { ModesPage } from './modes-page';
 
 describe('ModesPage', () => {
@@ -104,6 +108,41 @@ describe('ModesPage', () => {
     patch.flush({ id: '010', shortDesc: 'train', longDesc: 'intercity and regional trains' });
     await settle();
     expect(rows()[1]?.slice(0, 3)).toEqual(['010', 'train', 'intercity and regional trains']);
+  });
+
+  it('asks for the modes as a query the history records, even when they were looked up before', async () => {
+    signInAs('viewer');
+    const store = TestBed.inject(OperatorsStore);
+    store.loadModes();
+    TestBed.tick();
+    http.expectOne(MODES_URL).flush(MODES);
+
+    fixture = TestBed.createComponent(ModesPage);
+    element = fixture.nativeElement as HTMLElement;
+    TestBed.tick();
+    const request = http.expectOne(MODES_URL);
+    expect(request.request.context.get(QUERY_TOOL_REQUEST)).toBe(true);
+    request.flush(MODES);
+    await fixture.whenStable();
+    expect(rows()).toHaveLength(3);
+  });
+
+  it('saves the modes query as a favourite and says so', async () => {
+    await open('viewer');
+    getByRole(element, 'button', { name: 'Save as favourite' }).click();
+    await settle();
+    const dialog = getByRole(document.body, 'dialog');
+    typeInto(dialog, /^Name/, 'All the modes');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    const post = http.expectOne({ method: 'POST', url: FAVOURITES_URL });
+    expect(post.request.body).toEqual({ name: 'All the modes', kind: 'modes', params: {} });
+    post.flush(aFavourite({ name: 'All the modes', kind: 'modes', params: {} }), {
+      status: 201,
+      statusText: 'Created',
+    });
+    await settle();
+    expect(getByRole(element, 'status').textContent?.trim()).toBe('Saved “All the modes” to your favourites.');
+    expect(getByRole(element, 'link', { name: 'favourites' }).getAttribute('href')).toBe('/favourites');
   });
 
   it('explains that a mode an operator runs cannot be deleted', async () => {

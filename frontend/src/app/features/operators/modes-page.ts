@@ -2,10 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 
 import { AuthStore } from '../../core/auth/auth-store';
 import { type ApiError } from '../../core/http/api-error';
 import { createSubmission } from '../../core/http/submission';
+import { FavouritesClient } from '../../core/query-tool/favourites-client';
+import { saveAsFavourite } from '../../core/query-tool/save-favourite';
 import { confirmAction } from '../../shared/ui/confirm-dialog';
 import { OperatorsStore } from './data/operators-store';
 import { operatorsErrorMessage } from './model/operators-messages';
@@ -17,14 +20,20 @@ import { ModesTable } from './ui/modes-table';
 @Component({
   selector: 'app-modes-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatProgressBar, ModeForm, ModesTable],
+  imports: [MatButton, MatProgressBar, ModeForm, ModesTable, RouterLink],
   host: { class: 'app-page app-page--wide' },
   template: `
-    <h1>Modes</h1>
+    <div class="heading">
+      <h1>Modes</h1>
+      <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
+    </div>
     <p>The OTI transport modes operators declare.</p>
 
     @if (notice(); as notice) {
       <p class="app-notice" role="status">{{ notice }}</p>
+    }
+    @if (savedName(); as name) {
+      <p class="app-notice" role="status">Saved “{{ name }}” to your <a routerLink="/favourites">favourites</a>.</p>
     }
     @if (actionError(); as error) {
       <p class="app-alert" role="alert">{{ error }}</p>
@@ -66,6 +75,18 @@ import { ModesTable } from './ui/modes-table';
     }
   `,
   styles: `
+    .heading {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.75rem 1.5rem;
+      align-items: center;
+      margin-block-end: 0.5rem;
+    }
+
+    .heading h1 {
+      margin: 0;
+    }
+
     section {
       max-width: 40rem;
     }
@@ -75,11 +96,14 @@ export class ModesPage {
   protected readonly store = inject(OperatorsStore);
   private readonly auth = inject(AuthStore);
   private readonly dialog = inject(MatDialog);
+  private readonly favourites = inject(FavouritesClient);
   private readonly newModeForm = viewChild<ModeForm>('newMode');
 
   protected readonly isAdmin = computed(() => this.auth.role() === 'admin');
   protected readonly editing = signal<ModeDto | null>(null);
   protected readonly notice = signal<string | null>(null);
+  /** The name of the favourite saved last from this page. */
+  protected readonly savedName = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);
   protected readonly message = operatorsErrorMessage;
 
@@ -94,7 +118,14 @@ export class ModesPage {
   protected readonly actionError = computed(() => this.messageOf(this.remove.error()));
 
   constructor() {
-    this.store.loadModes();
+    this.store.queryModes();
+  }
+
+  protected async saveFavourite(): Promise<void> {
+    const saved = await saveAsFavourite(this.dialog, this.favourites, { kind: 'modes', params: {} });
+    if (saved) {
+      this.savedName.set(saved.name);
+    }
   }
 
   protected startEdit(mode: ModeDto): void {

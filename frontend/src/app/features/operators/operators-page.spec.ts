@@ -16,7 +16,10 @@ import {
   queryByText,
 } from '../../../testing/dom-queries';
 import { MODES, aPage, anOperator } from '../../../testing/operator-fixtures';
+import { aFavourite } from '../../../testing/query-fixtures';
 import { typeInto } from '../../../testing/user-events';
+import { FAVOURITES_URL } from '../../core/query-tool/favourites-client';
+import { QUERY_RUN_STATE } from '../../core/query-tool/query-run';
 import { MODES_URL, OPERATORS_URL } from './data/operators-client';
 import { OperatorsPage } from './operators-page';
 
@@ -299,5 +302,47 @@ describe('OperatorsPage', () => {
       .flush(new Blob(['{}']), { status: 429, statusText: 'Too Many Requests' });
     await settle();
     expect(getByRole(element, 'alert').textContent).toContain('The export failed. Too many requests.');
+  });
+
+  it('saves the query in force as a favourite, with the parameters of its URL', async () => {
+    (await open('/operators?q=scot&mode=010&sort=-id')).flush(aPage([anOperator()]));
+    await settle();
+    getByRole(element, 'button', { name: 'Save as favourite' }).click();
+    await settle();
+    const dialog = getByRole(document.body, 'dialog');
+    expect((getByLabelText(dialog, /^Name/) as HTMLInputElement).value).toBe(
+      'Operators: Name contains “scot” · Mode 010 · Sorted by ID, descending',
+    );
+    typeInto(dialog, /^Name/, 'Scottish trains');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+
+    const post = http.expectOne({ method: 'POST', url: FAVOURITES_URL });
+    expect(post.request.body).toEqual({
+      name: 'Scottish trains',
+      kind: 'operators',
+      params: { mode: ['010'], q: 'scot', sort: '-id' },
+    });
+    post.flush(aFavourite({ name: 'Scottish trains' }), { status: 201, statusText: 'Created' });
+    await vi.waitFor(() =>
+      expect(getByText(element, 'Saved “Scottish trains” to your favourites.').getAttribute('role')).toBe('status'),
+    );
+  });
+
+  it('keeps the answer on an ordinary return, but asks afresh when History or Favourites run the query', async () => {
+    (await open('/operators?q=scot')).flush(aPage([anOperator()]));
+    await settle();
+    const router = TestBed.inject(Router);
+
+    await router.navigateByUrl('/elsewhere');
+    await router.navigateByUrl('/operators?q=scot');
+    await settle();
+    http.expectNone((request) => request.url === OPERATORS_URL);
+
+    await router.navigateByUrl('/elsewhere');
+    await router.navigate(['/operators'], { queryParams: { q: 'scot' }, state: QUERY_RUN_STATE });
+    await settle();
+    const fresh = http.expectOne((request) => request.url === OPERATORS_URL);
+    expect(fresh.request.urlWithParams).toBe(`${OPERATORS_URL}?q=scot&sort=name&page=1&pageSize=20`);
+    fresh.flush(aPage([anOperator()]));
   });
 });

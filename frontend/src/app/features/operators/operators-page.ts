@@ -1,7 +1,8 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
@@ -9,6 +10,10 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { AuthStore } from '../../core/auth/auth-store';
 import { type ApiError } from '../../core/http/api-error';
 import { createSubmission } from '../../core/http/submission';
+import { FavouritesClient } from '../../core/query-tool/favourites-client';
+import { isQueryRun } from '../../core/query-tool/query-run';
+import { normaliseParams } from '../../core/query-tool/query.model';
+import { saveAsFavourite } from '../../core/query-tool/save-favourite';
 import { navigationNotice } from '../../shared/navigation/navigation-notice';
 import { saveFile } from '../../shared/browser/save-file';
 import { OperatorsStore } from './data/operators-store';
@@ -62,6 +67,9 @@ function queryErrorMessage(error: ApiError): string {
     @if (notice; as notice) {
       <p class="app-notice" role="status">{{ notice }}</p>
     }
+    @if (savedName(); as name) {
+      <p class="app-notice" role="status">Saved “{{ name }}” to your <a routerLink="/favourites">favourites</a>.</p>
+    }
     <app-operator-filters-form
       [filters]="query()"
       [modes]="store.modes()"
@@ -81,6 +89,7 @@ function queryErrorMessage(error: ApiError): string {
           </p>
         }
         <span class="spacer"></span>
+        <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
         <button mat-stroked-button type="button" [disabled]="exporting.pending()" (click)="export('csv')">
           Export CSV
         </button>
@@ -173,8 +182,12 @@ export class OperatorsPage {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
+  private readonly dialog = inject(MatDialog);
+  private readonly favourites = inject(FavouritesClient);
   /** "Deleted …" after a deletion. */
   protected readonly notice = navigationNotice(this.router);
+  /** The name of the favourite saved last from this page. */
+  protected readonly savedName = signal<string | null>(null);
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
   /** The query the URL describes. */
@@ -193,9 +206,12 @@ export class OperatorsPage {
 
   constructor() {
     this.store.loadModes();
+    // A run from History or Favourites asks afresh, even when the store holds this query's answer.
+    let fresh = isQueryRun(this.router);
     effect(() => {
       const query = this.query();
-      untracked(() => this.store.search(query));
+      untracked(() => this.store.search(query, { fresh }));
+      fresh = false;
     });
   }
 
@@ -226,6 +242,14 @@ export class OperatorsPage {
     const result = await this.exporting.run(format);
     if (result.ok) {
       saveFile(this.document, result.value.blob, result.value.filename);
+    }
+  }
+
+  protected async saveFavourite(): Promise<void> {
+    const params = normaliseParams(queryToParams(this.query()));
+    const saved = await saveAsFavourite(this.dialog, this.favourites, { kind: 'operators', params });
+    if (saved) {
+      this.savedName.set(saved.name);
     }
   }
 

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -13,6 +13,7 @@ import {
   aSearchPage,
   aUsage,
 } from '../../../../testing/customer-fixtures';
+import { QUERY_SOURCE_HEADER, querySourceInterceptor } from '../../../core/query-tool/query-source';
 import { CUSTOMERS_URL, CustomersClient, OPERATORS_URL } from './customers-client';
 
 describe('CustomersClient', () => {
@@ -21,7 +22,11 @@ describe('CustomersClient', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(withInterceptors([querySourceInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     client = TestBed.inject(CustomersClient);
     http = TestBed.inject(HttpTestingController);
@@ -93,5 +98,30 @@ describe('CustomersClient', () => {
       { id: '029', name: 'PSD Buses' },
       { id: '030', name: 'PSD Ferries' },
     ]);
+  });
+
+  it("marks the search, the profile and the records as the query tool's, so the server records them", () => {
+    const key = { operatorId: '029', customerId: 'C000003' };
+    void firstValueFrom(client.search({ operatorId: '', q: 'smith', cursor: null }));
+    void firstValueFrom(client.profile(key));
+    void firstValueFrom(client.records(key, { tab: 'concessions', from: '', to: '', page: 1 }));
+    const requests = http.match(() => true);
+    expect(requests.map((request) => request.request.url)).toEqual([
+      CUSTOMERS_URL,
+      `${OPERATORS_URL}/029/customers/C000003`,
+      `${OPERATORS_URL}/029/customers/C000003/concessions`,
+    ]);
+    expect(requests.map((request) => request.request.headers.get(QUERY_SOURCE_HEADER))).toEqual([
+      'query-tool',
+      'query-tool',
+      'query-tool',
+    ]);
+  });
+
+  it('leaves the operator picker (the hosted operators) unmarked', () => {
+    void firstValueFrom(client.hostedOperators());
+    const request = http.expectOne(`${OPERATORS_URL}?sort=name&page=1&pageSize=100`);
+    expect(request.request.headers.has(QUERY_SOURCE_HEADER)).toBe(false);
+    request.flush({ items: [], total: 0, page: 1, pageSize: 100 });
   });
 });

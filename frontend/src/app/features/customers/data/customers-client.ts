@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { EMPTY, type Observable, expand, map, reduce } from 'rxjs';
 
 import { type Page } from '../../../core/auth/auth.model';
+import { queryToolContext } from '../../../core/query-tool/query-source';
 import { type RecordsQuery } from '../model/customer-records-query';
 import {
   type ConcessionDto,
@@ -46,7 +47,11 @@ export function customerUrl(key: CustomerKey): string {
   return `${OPERATORS_URL}/${encodeURIComponent(key.operatorId)}/customers/${encodeURIComponent(key.customerId)}`;
 }
 
-/** HTTP for the staff customers API (`/api/v1/customers`, `/api/v1/operators/{id}/customers/…`). */
+/**
+ * HTTP for the staff customers API (`/api/v1/customers`, `/api/v1/operators/{id}/customers/…`). The search, the
+ * profile and the records are the customer pages' queries, recorded in the user's history
+ * (`X-Query-Source: query-tool`); the hosted operators are a look-up and are not.
+ */
 @Injectable({ providedIn: 'root' })
 export class CustomersClient {
   private readonly http = inject(HttpClient);
@@ -60,11 +65,11 @@ export class CustomersClient {
     if (request.cursor) {
       params = params.set('cursor', request.cursor);
     }
-    return this.http.get<CustomerSearchPage>(CUSTOMERS_URL, { params });
+    return this.http.get<CustomerSearchPage>(CUSTOMERS_URL, { params, context: queryToolContext() });
   }
 
   profile(key: CustomerKey): Observable<CustomerDto> {
-    return this.http.get<CustomerDto>(customerUrl(key));
+    return this.http.get<CustomerDto>(customerUrl(key), { context: queryToolContext() });
   }
 
   /** One page of one kind of record, within the query's date window. */
@@ -78,18 +83,19 @@ export class CustomersClient {
     }
     params = params.set('page', query.page).set('pageSize', RECORD_PAGE_SIZE);
     const url = `${customerUrl(key)}/${query.tab}`;
+    const options = { params, context: queryToolContext() };
     switch (query.tab) {
       case 'purchases':
         return this.http
-          .get<RecordPage<PurchaseDto>>(url, { params })
+          .get<RecordPage<PurchaseDto>>(url, options)
           .pipe(map((page): CustomerRecords => ({ kind: 'purchases', page })));
       case 'concessions':
         return this.http
-          .get<RecordPage<ConcessionDto>>(url, { params })
+          .get<RecordPage<ConcessionDto>>(url, options)
           .pipe(map((page): CustomerRecords => ({ kind: 'concessions', page })));
       case 'usages':
         return this.http
-          .get<RecordPage<UsageDto>>(url, { params })
+          .get<RecordPage<UsageDto>>(url, options)
           .pipe(map((page): CustomerRecords => ({ kind: 'usages', page })));
     }
   }

@@ -13,6 +13,7 @@ import {
   aSearchPage,
 } from '../../../../testing/customer-fixtures';
 import { SessionCleanup } from '../../../core/auth/session-cleanup';
+import { QUERY_TOOL_REQUEST } from '../../../core/query-tool/query-source';
 import { CUSTOMERS_URL, OPERATORS_URL } from './customers-client';
 import { CustomersStore } from './customers-store';
 
@@ -85,6 +86,35 @@ describe('CustomersStore', () => {
     store.selectCustomer({ ...KEY });
     TestBed.tick();
     http.expectNone(PROFILE_URL);
+  });
+
+  it('asks again for the same search, profile and records when the run is fresh (from History or Favourites)', async () => {
+    const search = { operatorId: '029', q: 'byron', cursors: [] };
+    const window = { tab: 'usages', from: '', to: '', page: 1 } as const;
+    store.search(search);
+    store.selectCustomer(KEY);
+    store.loadRecords(KEY, window);
+    TestBed.tick();
+    http.expectOne((request) => request.url === CUSTOMERS_URL).flush(aSearchPage([aCustomerSummary()]));
+    http.expectOne(PROFILE_URL).flush(aCustomer());
+    http.expectOne(`${PROFILE_URL}/usages?page=1&pageSize=20`).flush(aRecordPage([]));
+    await settle();
+
+    store.search({ ...search }, { fresh: true });
+    store.selectCustomer({ ...KEY }, { fresh: true });
+    store.loadRecords({ ...KEY }, { ...window }, { fresh: true });
+    TestBed.tick();
+    const requests = [
+      http.expectOne((request) => request.url === CUSTOMERS_URL),
+      http.expectOne(PROFILE_URL),
+      http.expectOne(`${PROFILE_URL}/usages?page=1&pageSize=20`),
+    ];
+    expect(requests.map((request) => request.request.context.get(QUERY_TOOL_REQUEST))).toEqual([true, true, true]);
+    requests[0]?.flush(aSearchPage([aCustomerSummary()]));
+    requests[1]?.flush(aCustomer({ name: 'Ada King' }));
+    requests[2]?.flush(aRecordPage([]));
+    await settle();
+    expect(store.customer()?.name).toBe('Ada King');
   });
 
   it('forgets every customer when the session ends', async () => {

@@ -26,6 +26,15 @@ interface RecordsRequest {
   readonly query: RecordsQuery;
 }
 
+function sameRecordsQuery(a: RecordsRequest | undefined, b: RecordsRequest | undefined): boolean {
+  return JSON.stringify(a?.query) === JSON.stringify(b?.query);
+}
+
+/** `fresh`: a run from History or Favourites, which asks the API again even for the data already shown. */
+interface FreshOption {
+  readonly fresh?: boolean;
+}
+
 /**
  * Customer data as the pages see it: the current search's page, one customer's profile, one page of its records and
  * the hosted operators. Root-level so that Back from a customer shows the results at once; everything is dropped when
@@ -49,7 +58,7 @@ export class CustomersStore {
   });
 
   private readonly recordsRequest = signal<RecordsRequest | undefined>(undefined, {
-    equal: (a, b) => sameKey(a?.key, b?.key) && JSON.stringify(a?.query) === JSON.stringify(b?.query),
+    equal: (a, b) => sameKey(a?.key, b?.key) && sameRecordsQuery(a, b),
   });
   private readonly recordsResource = rxResource({
     params: () => this.recordsRequest(),
@@ -98,11 +107,14 @@ export class CustomersStore {
     onSessionEnd(() => this.reset());
   }
 
-  /** Shows the results of `query` (undefined: none); an equal query keeps the results already loaded. */
-  search(query: CustomerSearchQuery | undefined): void {
+  /**
+   * Shows the results of `query` (undefined: none); an equal query keeps the results already loaded, unless `fresh`
+   * (a run from History or Favourites) asks the API again.
+   */
+  search(query: CustomerSearchQuery | undefined, options: FreshOption = {}): void {
     const current = this.searchQuery();
-    if (!query || !current || !sameSearch(current, query)) {
-      this.searchQuery.set(query);
+    if (!query || !current || !sameSearch(current, query) || options.fresh) {
+      this.searchQuery.set(query ? { ...query } : query);
     }
   }
 
@@ -110,18 +122,28 @@ export class CustomersStore {
     this.searchResource.reload();
   }
 
-  /** Loads the profile of `key` (undefined: none); the same customer keeps the profile already loaded. */
-  selectCustomer(key: CustomerKey | undefined): void {
-    this.customerKey.set(key);
+  /** Loads the profile of `key` (undefined: none); the same customer keeps the profile already loaded, unless `fresh`. */
+  selectCustomer(key: CustomerKey | undefined, options: FreshOption = {}): void {
+    if (options.fresh && key && sameKey(key, this.customerKey())) {
+      this.profileResource.reload();
+    } else {
+      this.customerKey.set(key);
+    }
   }
 
   reloadCustomer(): void {
     this.profileResource.reload();
   }
 
-  /** Loads one page of records (undefined: none). */
-  loadRecords(key: CustomerKey | undefined, query?: RecordsQuery): void {
-    this.recordsRequest.set(key && query ? { key, query } : undefined);
+  /** Loads one page of records (undefined: none); the same page keeps the records already loaded, unless `fresh`. */
+  loadRecords(key: CustomerKey | undefined, query?: RecordsQuery, options: FreshOption = {}): void {
+    const request = key && query ? { key, query } : undefined;
+    const current = this.recordsRequest();
+    if (options.fresh && request && current && sameKey(request.key, current.key) && sameRecordsQuery(request, current)) {
+      this.recordsResource.reload();
+    } else {
+      this.recordsRequest.set(request);
+    }
   }
 
   reloadRecords(): void {

@@ -1,4 +1,4 @@
-import { provideHttpClient } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { aPage, anOperator } from '../../../../testing/operator-fixtures';
 import { DEFAULT_QUERY, EMPTY_FILTERS, type OperatorsQuery } from '../model/operators.model';
+import { QUERY_SOURCE_HEADER, querySourceInterceptor } from '../../../core/query-tool/query-source';
 import { MODES_URL, OPERATORS_URL, OperatorsClient, attachmentFilename } from './operators-client';
 
 describe('OperatorsClient', () => {
@@ -15,7 +16,11 @@ describe('OperatorsClient', () => {
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideZonelessChangeDetection(), provideHttpClient(), provideHttpClientTesting()],
+      providers: [
+        provideZonelessChangeDetection(),
+        provideHttpClient(withInterceptors([querySourceInterceptor])),
+        provideHttpClientTesting(),
+      ],
     });
     client = TestBed.inject(OperatorsClient);
     http = TestBed.inject(HttpTestingController);
@@ -91,6 +96,35 @@ describe('OperatorsClient', () => {
 
     void firstValueFrom(client.deleteMode('016'));
     http.expectOne({ method: 'DELETE', url: `${MODES_URL}/016` }).flush(null, { status: 204, statusText: 'No Content' });
+  });
+
+  it("marks the operators query and the Modes page query as the query tool's, so the server records them", () => {
+    void firstValueFrom(client.list(DEFAULT_QUERY));
+    expect(http.expectOne((req) => req.url === OPERATORS_URL).request.headers.get(QUERY_SOURCE_HEADER)).toBe(
+      'query-tool',
+    );
+    void firstValueFrom(client.modes({ recorded: true }));
+    expect(http.expectOne(MODES_URL).request.headers.get(QUERY_SOURCE_HEADER)).toBe('query-tool');
+  });
+
+  it('leaves look-ups, details, exports and writes unmarked', () => {
+    void firstValueFrom(client.modes());
+    void firstValueFrom(client.get('019'));
+    void firstValueFrom(client.export(EMPTY_FILTERS, 'csv'));
+    void firstValueFrom(client.deleteMode('016'));
+    const requests = http.match(() => true);
+    expect(requests.map((request) => request.request.url)).toEqual([
+      MODES_URL,
+      `${OPERATORS_URL}/019`,
+      `${OPERATORS_URL}/export`,
+      `${MODES_URL}/016`,
+    ]);
+    expect(requests.map((request) => request.request.headers.has(QUERY_SOURCE_HEADER))).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

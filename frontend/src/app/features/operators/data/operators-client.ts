@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import { type Observable, map } from 'rxjs';
 
 import { type Page } from '../../../core/auth/auth.model';
+import { queryToolContext } from '../../../core/query-tool/query-source';
 import { TEXT_FILTERS } from '../model/operators-query';
 import {
   type CreateModeRequest,
@@ -62,9 +63,10 @@ function idPath(base: string, id: string): string {
 export class OperatorsClient {
   private readonly http = inject(HttpClient);
 
+  /** The operators page's query (recorded in the user's history: `X-Query-Source: query-tool`). */
   list(query: OperatorsQuery): Observable<Page<OperatorDto>> {
     const params = filterParams(query).set('sort', query.sort).set('page', query.page).set('pageSize', query.pageSize);
-    return this.http.get<Page<OperatorDto>>(OPERATORS_URL, { params });
+    return this.http.get<Page<OperatorDto>>(OPERATORS_URL, { params, context: queryToolContext() });
   }
 
   /**
@@ -99,8 +101,12 @@ export class OperatorsClient {
     return this.http.delete<void>(idPath(OPERATORS_URL, id));
   }
 
-  modes(): Observable<ModeDto[]> {
-    return this.http.get<ModeDto[]>(MODES_URL);
+  /**
+   * The modes: the Modes page's query when `recorded` (in the user's history), otherwise a look-up (the operator
+   * filter's and the operator form's list of modes).
+   */
+  modes(options: { readonly recorded?: boolean } = {}): Observable<ModeDto[]> {
+    return this.http.get<ModeDto[]>(MODES_URL, options.recorded ? { context: queryToolContext() } : {});
   }
 
   createMode(request: CreateModeRequest): Observable<ModeDto> {

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { anApiError } from '../../../../testing/auth-fixtures';
 import { MODES, aPage, anOperator } from '../../../../testing/operator-fixtures';
 import { SessionCleanup } from '../../../core/auth/session-cleanup';
+import { QUERY_TOOL_REQUEST } from '../../../core/query-tool/query-source';
 import { DEFAULT_QUERY } from '../model/operators.model';
 import { MODES_URL, OPERATORS_URL } from './operators-client';
 import { OperatorsStore } from './operators-store';
@@ -91,6 +92,42 @@ describe('OperatorsStore', () => {
     http.expectOne({ method: 'DELETE', url: `${MODES_URL}/012` }).flush(null, { status: 204, statusText: 'No Content' });
     await deleting;
     expect(store.modes().map((mode) => mode.id)).toEqual(['007', '008', '010']);
+  });
+
+  it('asks for the modes afresh, as a recorded query, for the Modes page; a look-up keeps what it has', async () => {
+    store.loadModes();
+    TestBed.tick();
+    const lookUp = http.expectOne(MODES_URL);
+    expect(lookUp.request.context.get(QUERY_TOOL_REQUEST)).toBe(false);
+    lookUp.flush(MODES);
+    await settle();
+
+    store.queryModes();
+    TestBed.tick();
+    const query = http.expectOne(MODES_URL);
+    expect(query.request.context.get(QUERY_TOOL_REQUEST)).toBe(true);
+    query.flush(MODES.slice(0, 2));
+    await settle();
+    expect(store.modes()).toHaveLength(2);
+
+    store.loadModes();
+    TestBed.tick();
+    http.expectNone(MODES_URL);
+  });
+
+  it('asks again for an equal query when the run is fresh (from History or Favourites)', async () => {
+    store.search(DEFAULT_QUERY);
+    TestBed.tick();
+    http.expectOne(LIST_URL).flush(aPage([anOperator()]));
+    await settle();
+
+    store.search({ ...DEFAULT_QUERY }, { fresh: true });
+    TestBed.tick();
+    const again = http.expectOne(LIST_URL);
+    expect(again.request.context.get(QUERY_TOOL_REQUEST)).toBe(true);
+    again.flush(aPage([anOperator({ name: 'ScotRail Trains' })]));
+    await settle();
+    expect(store.operators().map((operator) => operator.name)).toEqual(['ScotRail Trains']);
   });
 
   it('forgets everything when the session ends', async () => {

@@ -48,10 +48,11 @@ export class OperatorsStore {
     stream: ({ params }) => this.client.get(params),
   });
 
-  private readonly modesWanted = signal(false);
+  /** The modes request wanted: a look-up, or the Modes page's query (recorded). A new object asks again. */
+  private readonly modesRequest = signal<{ readonly recorded: boolean } | undefined>(undefined);
   private readonly modesResource = rxResource({
-    params: () => (this.modesWanted() ? true : undefined),
-    stream: () => this.client.modes(),
+    params: () => this.modesRequest(),
+    stream: ({ params }) => this.client.modes(params),
   });
 
   /** The query whose results are shown (undefined before the first search). */
@@ -77,11 +78,14 @@ export class OperatorsStore {
     onSessionEnd(() => this.reset());
   }
 
-  /** Shows the results of `query`; an equal query keeps the results already loaded. */
-  search(query: OperatorsQuery): void {
+  /**
+   * Shows the results of `query`; an equal query keeps the results already loaded, unless `fresh` (a run from
+   * History or Favourites) asks the API again.
+   */
+  search(query: OperatorsQuery, options: { readonly fresh?: boolean } = {}): void {
     const current = this.query();
-    if (!current || !sameQuery(current, query)) {
-      this.query.set(query);
+    if (options.fresh || !current || !sameQuery(current, query)) {
+      this.query.set({ ...query });
     }
   }
 
@@ -98,9 +102,16 @@ export class OperatorsStore {
     this.selected.reload();
   }
 
-  /** Loads the modes once (they rarely change); later calls keep them. */
+  /** Loads the modes once, as a look-up (they rarely change); later calls keep them. */
   loadModes(): void {
-    this.modesWanted.set(true);
+    if (!this.modesRequest()) {
+      this.modesRequest.set({ recorded: false });
+    }
+  }
+
+  /** The Modes page's query: asks the API afresh, and the request is recorded in the user's history. */
+  queryModes(): void {
+    this.modesRequest.set({ recorded: true });
   }
 
   reloadModes(): void {
@@ -162,7 +173,7 @@ export class OperatorsStore {
   reset(): void {
     this.query.set(undefined);
     this.selectedId.set(undefined);
-    this.modesWanted.set(false);
+    this.modesRequest.set(undefined);
   }
 
   /** Drops the results, so that the next {@link search} loads them again. */
