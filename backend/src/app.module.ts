@@ -10,6 +10,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AccountLinkingModule } from './modules/account-linking/account-linking.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ApiClientsModule,
         OperatorsModule,
         CustomersModule,
+        AccountLinkingModule,
         ...(options.imports ?? []),
       ],
       providers: [

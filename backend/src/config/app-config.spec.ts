@@ -85,6 +85,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 
+  it('has the account-link token lifetime default (24 h) and reads LINK_TOKEN_TTL (5 min to 7 days)', () => {
+    expect(loadConfig({}).accountLinking).toEqual({ tokenTtlSeconds: 86_400 });
+    expect(loadConfig({ LINK_TOKEN_TTL: '3600' }).accountLinking).toEqual({ tokenTtlSeconds: 3600 });
+    for (const bad of ['299', '604801', '1.5', 'a day']) {
+      expect(() => loadConfig({ LINK_TOKEN_TTL: bad })).toThrow('LINK_TOKEN_TTL');
+    }
+  });
+
   it('refuses a bcrypt cost below 12 in production', () => {
     const strong = 'Zq3v9XbT7wLk2Rf8Hn4Jm6Pc1Sd5Gy0AeUo';
     const prod = {

@@ -17,6 +17,8 @@ export interface AppConfig {
   host: string;
   port: number;
   publicUrl: string;
+  /** Account linking (docs/account-linking-api.md): how long an emailed confirmation link works. */
+  accountLinking: { tokenTtlSeconds: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   database: { type: 'sqlite'; path: string } | { type: 'postgres'; url: string };
   redisUrl?: string;
@@ -131,6 +133,15 @@ const envSchema = z.object({
   MAIL_FROM: z.preprocess(blankToUndefined, z.string().default('Open Transport Hub <no-reply@localhost>')),
   MAIL_DIR: z.preprocess(blankToUndefined, z.string().default('data/mail')),
   MAIL_MAX_ATTEMPTS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(50).default(10)),
+  LINK_TOKEN_TTL: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(7 * 86_400)
+      .default(86_400),
+  ),
   TRUST_PROXY: optionalString,
   CORS_ORIGINS: optionalString,
   TLS_CERT_FILE: optionalString,
@@ -267,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     port: e.PORT,
     publicUrl,
+    accountLinking: { tokenTtlSeconds: e.LINK_TOKEN_TTL },
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     database,
     redisUrl: e.REDIS_URL,

@@ -13,7 +13,7 @@ import { CustomerErrors } from './customers.errors';
  *   unless it also holds `customer-account:pii`.
  *
  * Beyond the operator rule, `CustomerGrantSource`s may admit single customers (issue 7: accounts linked by a
- * confirmed link to one of the caller's operator's accounts). None is registered yet.
+ * confirmed link to one of the caller's operator's accounts; `AccountLinkGrants`, registered in customers.module.ts).
  */
 
 /** The operators whose customers a principal reaches, and whether it sees personal fields unmasked. */

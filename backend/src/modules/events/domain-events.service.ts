@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/time/clock';
-import { actorOf, ChangeEventType, CustomerAccessedEvent, DomainEntity, DomainEvent } from './domain-events';
+import {
+  AccountLinkEvent,
+  actorOf,
+  ChangeEventType,
+  CustomerAccessedEvent,
+  DomainEntity,
+  DomainEvent,
+} from './domain-events';
 
 /** Publishes domain events (changes, customer reads) on the app's EventEmitter2, named by the event's type. */
 @Injectable()
@@ -44,6 +51,13 @@ export class DomainEventsService {
       ...access,
       at: this.clock.now().toISOString(),
     };
+    this.emitter.emit(event.type, event);
+    return event;
+  }
+
+  /** A step of an account link (`account-link.*`); never with a token. */
+  publishAccountLink(step: Omit<AccountLinkEvent, 'at'>): AccountLinkEvent {
+    const event: AccountLinkEvent = { ...step, at: this.clock.now().toISOString() };
     this.emitter.emit(event.type, event);
     return event;
   }

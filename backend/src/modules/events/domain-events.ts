@@ -13,7 +13,21 @@ export type DomainEntity = 'operator' | 'mode';
 export type ChangeEventType = `${DomainEntity}.${'created' | 'updated' | 'deleted'}`;
 /** Events about a read of personal data (CustomerAccessedEvent). */
 export type AccessEventType = 'customer.accessed';
-export type DomainEventType = ChangeEventType | AccessEventType;
+/** Events about the steps of an account link (AccountLinkEvent). */
+export const ACCOUNT_LINK_STEPS = [
+  'requested',
+  'emailed',
+  'previewed',
+  'confirmed',
+  'declined',
+  'expired',
+  'revoked',
+  'resent',
+  'data-read',
+] as const;
+export type AccountLinkStep = (typeof ACCOUNT_LINK_STEPS)[number];
+export type AccountLinkEventType = `account-link.${AccountLinkStep}`;
+export type DomainEventType = ChangeEventType | AccessEventType | AccountLinkEventType;
 
 /**
  * A change to stored data, published after the transaction that made it committed. `before` is null for a
@@ -60,8 +74,40 @@ export interface CustomerAccessedEvent {
   at: string;
 }
 
+/**
+ * Who took a step of an account link: a staff user or an API client; `link-token` for the public steps (someone
+ * holding the emailed link: preview, confirm, decline); `system` for the expiry clean-up.
+ */
+export type AccountLinkActor = DomainEventActor | { kind: 'link-token' | 'system'; id: null; role: null };
+
+/**
+ * A step of an account link (docs/account-linking-api.md, "Events"), published after the change committed. Never
+ * carries a token, an email address or a name: the link id and the two ends (operator and customer id) only.
+ */
+export interface AccountLinkEvent {
+  type: AccountLinkEventType;
+  actor: AccountLinkActor;
+  linkId: string;
+  source: { operatorId: string; customerId: string };
+  target: { operatorId: string; customerId: string };
+  /** `emailed`: whose address on file the email went to. */
+  recipient?: 'target-owner' | 'source-owner';
+  /**
+   * `data-read`: `link-routes` — `/api/v1/account-links/{id}/…` (staff); `customer-routes` — the customers module's
+   * routes (the OTI customer-account face), where this confirmed link admitted an API client of the other operator.
+   */
+  channel?: 'customer-routes' | 'link-routes';
+  /** `data-read` on the staff routes: which records of the other account, and how many were returned. */
+  what?: 'purchases' | 'concessions' | 'usages';
+  count?: number;
+  /** `data-read`: the end whose records were read. */
+  readEnd?: 'source' | 'target';
+  /** ISO 8601 UTC. */
+  at: string;
+}
+
 /** Any published domain event. */
-export type AnyDomainEvent = DomainEvent | CustomerAccessedEvent;
+export type AnyDomainEvent = DomainEvent | CustomerAccessedEvent | AccountLinkEvent;
 
 /** Event names are the event types (`operator.updated`); listen to all with this wildcard-free list or per type. */
 export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
@@ -72,6 +118,7 @@ export const DOMAIN_EVENT_TYPES: readonly DomainEventType[] = [
   'mode.updated',
   'mode.deleted',
   'customer.accessed',
+  ...ACCOUNT_LINK_STEPS.map((step): AccountLinkEventType => `account-link.${step}`),
 ];
 
 export function actorOf(principal: Principal): DomainEventActor {

@@ -4,6 +4,7 @@ import { API_PREFIX } from '../../../src/bootstrap/create-app';
 import { declaresAccess } from '../../../src/modules/auth/guards/auth.guard';
 import {
   collectRoutePermissions,
+  describeAccess,
   renderRouteTable,
   RoutePermission,
 } from '../../../src/modules/auth/route-permissions';
@@ -36,11 +37,14 @@ describe('route permissions', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('only the sign-in flows and health are public', () => {
+  it('only the sign-in flows, health and the account-link confirmation steps are public', () => {
     const open = routes.filter((r) => r.access.isPublic).map((r) => `${r.method} ${r.path}`);
     expect(open.sort()).toEqual(
       [
         'GET /api/health',
+        'GET /api/v1/account-links/preview',
+        'POST /api/v1/account-links/confirm',
+        'POST /api/v1/account-links/decline',
         'POST /api/v1/auth/accept-invitation',
         'POST /api/v1/auth/forgot-password',
         'POST /api/v1/auth/login',
@@ -79,6 +83,27 @@ describe('route permissions', () => {
         },
       });
     }
+  });
+
+  it('account-link routes: staff admins and operator users (and write clients, except the records); public steps by token', () => {
+    const linkRoutes = routes.filter((r) => r.path.startsWith('/api/v1/account-links'));
+    const describe = (r: RoutePermission) => `${r.method} ${r.path} ${describeAccess(r.access)}`;
+    const managers = 'staff: admin, operator; API clients with `account-linking:write`';
+    expect(linkRoutes.map(describe).sort()).toEqual(
+      [
+        `DELETE /api/v1/account-links/:id ${managers}`,
+        `GET /api/v1/account-links ${managers}`,
+        `GET /api/v1/account-links/:id ${managers}`,
+        'GET /api/v1/account-links/:id/concessions staff: admin, operator',
+        'GET /api/v1/account-links/:id/purchases staff: admin, operator',
+        'GET /api/v1/account-links/:id/usages staff: admin, operator',
+        'GET /api/v1/account-links/preview public',
+        `POST /api/v1/account-links ${managers}`,
+        `POST /api/v1/account-links/:id/resend ${managers}`,
+        'POST /api/v1/account-links/confirm public',
+        'POST /api/v1/account-links/decline public',
+      ].sort(),
+    );
   });
 
   it('docs/security.md holds the current table (UPDATE_SECURITY_DOC=1 rewrites it)', () => {

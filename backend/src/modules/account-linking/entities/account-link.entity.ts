@@ -1,15 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  BeforeInsert,
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  Relation,
-} from 'typeorm';
+import { BeforeInsert, Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import { TimestampColumn, uuidColumnOptions } from '../../../database/columns';
 import { Customer } from '../../customers/entities/customer.entity';
 import { Operator } from '../../operators/entities/operator.entity';
