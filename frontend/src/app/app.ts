@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatListItem, MatNavList } from '@angular/material/list';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
@@ -23,6 +24,7 @@ import { APP_TITLE } from './app.routes';
 import { LOGIN_PATH, safeReturnUrl } from './core/auth/auth.guards';
 import { AuthStore } from './core/auth/auth-store';
 import { type Role, type SessionEnd } from './core/auth/auth.model';
+import { onSessionEnd } from './core/auth/session-cleanup';
 
 export interface NavLink {
   readonly label: string;
@@ -101,6 +103,9 @@ export class App {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   constructor() {
+    // Dialogs are not routed pages: close them (a favourite's name, a confirmation) when the session ends.
+    const dialog = inject(MatDialog);
+    onSessionEnd(() => dialog.closeAll());
     // Whenever a session ends (sign-out here or in another tab, expiry), return to the login page with a
     // message. Every store is already cleared, so no page can show the previous user's data: Back re-enters
     // the protected URL and its guard shows the login page again.
