@@ -2,8 +2,9 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { provideZonelessChangeDetection } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { MatDialog } from '@angular/material/dialog';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { anApiError, signInAs } from '../testing/auth-fixtures';
 import { getByRole, getByText, queryAllByRole, queryByRole } from '../testing/dom-queries';
@@ -13,8 +14,10 @@ import { APP_ROUTES } from './app.routes';
 import { AUTH_URL } from './core/auth/auth-client';
 import { AuthStore } from './core/auth/auth-store';
 import { authInterceptor } from './core/auth/auth.interceptor';
+import { HISTORY_URL } from './features/history/data/history-client';
 import { MODES_URL, OPERATORS_URL } from './features/operators/data/operators-client';
 import { OperatorsStore } from './features/operators/data/operators-store';
+import { ConfirmDialog } from './shared/ui/confirm-dialog';
 
 describe('App shell', () => {
   let fixture: ComponentFixture<App>;
@@ -49,6 +52,13 @@ describe('App shell', () => {
     } else {
       TestBed.tick();
     }
+  }
+
+  /** Renders the shell at `/history`, answering the page's request with an empty history. */
+  async function renderHistory(): Promise<void> {
+    await render('/history', false);
+    http.expectOne((request) => request.url === HISTORY_URL).flush(aPage([]));
+    await fixture.whenStable();
   }
 
   function navLinkNames(): (string | undefined)[] {
@@ -92,7 +102,7 @@ describe('App shell', () => {
   describe('signed in', () => {
     it('marks the current page in the navigation', async () => {
       signInAs('viewer');
-      await render('/history');
+      await renderHistory();
       const nav = getByRole(element, 'navigation', { name: 'Main' });
       expect(getByRole(nav, 'link', { name: 'History' }).getAttribute('aria-current')).toBe('page');
       expect(getByRole(nav, 'link', { name: 'Home' }).hasAttribute('aria-current')).toBe(false);
@@ -101,19 +111,19 @@ describe('App shell', () => {
 
     it('hides Customers and the admin pages from viewers', async () => {
       signInAs('viewer');
-      await render('/history');
+      await renderHistory();
       expect(navLinkNames()).toEqual(['Home', 'Operators', 'Modes', 'History', 'Favourites']);
     });
 
     it('shows operator staff Customers but not the admin pages', async () => {
       signInAs('operator');
-      await render('/history');
+      await renderHistory();
       expect(navLinkNames()).toEqual(['Home', 'Operators', 'Modes', 'Customers', 'History', 'Favourites']);
     });
 
     it('shows admins the admin pages', async () => {
       signInAs('admin');
-      await render('/history');
+      await renderHistory();
       expect(navLinkNames()).toEqual([
         'Home',
         'Operators',
@@ -128,7 +138,7 @@ describe('App shell', () => {
 
     it("shows the user's name (an account menu with Profile) and a Sign out button", async () => {
       signInAs('viewer', { displayName: 'Grace Hopper' });
-      await render('/history');
+      await renderHistory();
       const banner = getByRole(element, 'banner');
       const account = getByRole(banner, 'button', { name: 'Grace Hopper' });
       expect(account.getAttribute('aria-haspopup')).toBe('menu');
@@ -162,6 +172,24 @@ describe('App shell', () => {
       // The operators store was cleared with the session.
       expect(TestBed.inject(OperatorsStore).operators()).toEqual([]);
       expect(queryByRole(element, 'link', { name: 'ScotRail' })).toBeNull();
+    });
+
+    it('closes an open dialog when the session ends (sign-out in another tab, expiry)', async () => {
+      signInAs('viewer');
+      await renderHistory();
+      const dialog = TestBed.inject(MatDialog);
+      dialog.open(ConfirmDialog, {
+        data: { title: 'Delete the favourite “ScotRail”?', message: 'Really?', confirmLabel: 'Delete' },
+      });
+      await fixture.whenStable();
+      expect(getByRole(document.body, 'heading', { name: 'Delete the favourite “ScotRail”?' })).toBeTruthy();
+
+      TestBed.inject(AuthStore).endSession('expired');
+      await fixture.whenStable();
+
+      await vi.waitFor(() => expect(dialog.openDialogs).toHaveLength(0));
+      expect(queryByRole(document.body, 'heading', { name: 'Delete the favourite “ScotRail”?' })).toBeNull();
+      expect(router.url).toBe(`/login?reason=expired&returnUrl=${encodeURIComponent('/history')}`);
     });
 
     it('returns to the login page, with a message and the way back, when the session expires', async () => {
