@@ -18,6 +18,8 @@ import { AuthGuard } from './modules/auth/guards/auth.guard';
 import { EventsModule } from './modules/events/events.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OperatorsModule } from './modules/operators/operators.module';
+import { SecurityModule } from './modules/security/security.module';
+import { ThrottleGuard } from './modules/security/throttling/throttle.guard';
 import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
@@ -42,6 +44,7 @@ export class AppModule {
         HealthModule,
         MailModule,
         AuthModule,
+        SecurityModule,
         UsersModule,
         ApiClientsModule,
         OperatorsModule,
@@ -54,6 +57,8 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         // Secure by default: every route needs a principal unless @Public() (see docs/security.md).
         { provide: APP_GUARD, useExisting: AuthGuard },
+        // After the AuthGuard (global guards run in this order): budgets per principal, or per address on public routes.
+        { provide: APP_GUARD, useExisting: ThrottleGuard },
       ],
     };
   }

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 import { buildFastifyOptions } from './fastify-options';
 import { buildLoggerParams, createRootLogger, registerRequestLogging } from './logger';
 import { registerBodyParsers } from './http-hooks';
+import { registerSecurityHooks } from '../modules/security/security-hooks';
 import { registerCookies, registerSecurity } from './security';
 import { registerSpa } from './spa';
 import { setupSwagger } from './swagger';
@@ -35,6 +36,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   );
 
   app.setGlobalPrefix(API_PREFIX);
+  // The IP blocklist runs before every other hook; automatic bans count 401s and 429s.
+  registerSecurityHooks(app);
   registerRequestLogging(app, rootLogger);
   registerBodyParsers(app);
   await registerSecurity(app, config);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { buildSecuritySettings, SecuritySettings, securityEnvShape } from './security-config';
 
 /**
  * Every setting the backend reads, validated and typed once at start-up.
@@ -11,7 +12,7 @@ export type NodeEnv = 'development' | 'test' | 'production';
 export type DatabaseType = 'sqlite' | 'postgres';
 export type TrustProxy = boolean | number | string[];
 
-export interface AppConfig {
+export interface AppConfig extends SecuritySettings {
   nodeEnv: NodeEnv;
   isProduction: boolean;
   host: string;
@@ -151,6 +152,7 @@ const envSchema = z.object({
   SEED_DEMO_DATA: boolString,
   DEMO_CUSTOMERS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100000).default(300)),
   SPA_DIR: optionalString,
+  ...securityEnvShape,
 });
 
 const MIN_SECRET_LENGTH = 32;
@@ -307,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin,
     // Production never gets demo data unless asked for explicitly.
     seed: { demoData: e.SEED_DEMO_DATA ?? !isProduction, demoCustomers: e.DEMO_CUSTOMERS },
+    ...buildSecuritySettings(e),
     spaDir: e.SPA_DIR,
   };
 }

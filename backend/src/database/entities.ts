@@ -15,6 +15,8 @@ import { Mode } from '../modules/operators/entities/mode.entity';
 import { OperatorMiptaUrl } from '../modules/operators/entities/operator-mipta-url.entity';
 import { OperatorMode } from '../modules/operators/entities/operator-mode.entity';
 import { Operator } from '../modules/operators/entities/operator.entity';
+import { IpAllow } from '../modules/security/ip-rules/entities/ip-allow.entity';
+import { IpBlock } from '../modules/security/ip-rules/entities/ip-block.entity';
 import { User } from '../modules/users/entities/user.entity';
 
 /** An entity class (a constructor TypeORM can instantiate). */
@@ -38,6 +40,8 @@ export const ENTITIES: EntityClass[] = [
   EmailToken,
   LoginThrottle,
   ApiClient,
+  IpBlock,
+  IpAllow,
   AccountLink,
   AccountLinkToken,
 ];

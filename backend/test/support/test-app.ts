@@ -19,6 +19,24 @@ export interface TestApp {
 /** A folder that never holds a web-app build: tests see the "not built" page unless they pass SPA_DIR. */
 const NO_SPA_DIR = join(tmpdir(), 'oth-test-no-spa-build');
 
+/**
+ * Request budgets far out of reach and automatic bans off: suites make many requests from one address (127.0.0.1)
+ * as many users, and sign in dozens of times a minute. Throttling tests set the limits they test.
+ */
+export const GENEROUS_THROTTLE_ENV: NodeJS.ProcessEnv = {
+  THROTTLE_USER_PER_MINUTE: '1000000',
+  THROTTLE_USER_PER_DAY: '1000000',
+  THROTTLE_CLIENT_PER_DAY: '1000000',
+  THROTTLE_ANONYMOUS_PER_MINUTE: '1000000',
+  THROTTLE_LOGIN_PER_MINUTE: '1000000',
+  THROTTLE_REGISTER_PER_HOUR: '1000000',
+  THROTTLE_FORGOT_PASSWORD_PER_HOUR: '1000000',
+  THROTTLE_ACCOUNT_LINK_PER_HOUR: '1000000',
+  AUTO_BAN_FAILED_LOGINS: '0',
+  AUTO_BAN_THROTTLE_REFUSALS: '0',
+  AUTO_BAN_INVALID_TOKENS: '0',
+};
+
 /** Emails of tests that set no SMTP_URL land here as .eml files, never in the repository's data/mail. */
 const TEST_MAIL_DIR = join(tmpdir(), 'oth-test-mail');
 
@@ -31,6 +49,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: Create
     NODE_ENV: 'test',
     SPA_DIR: NO_SPA_DIR,
     MAIL_DIR: TEST_MAIL_DIR,
+    ...GENEROUS_THROTTLE_ENV,
     ...testDatabaseEnv(),
     ...env,
   });

@@ -18,6 +18,8 @@ export interface AuthenticatedApiClient {
   keyPrefix: string;
   scopes: ApiScope[];
   operatorId: string | null;
+  /** Requests per UTC day this client may make; null or absent: THROTTLE_CLIENT_PER_DAY. */
+  dailyLimit?: number | null;
 }
 
 /** Who is calling: set on `request.principal` by the global auth guard, read with `@CurrentPrincipal()`. */

@@ -10,5 +10,12 @@ export const API_SCOPES = [
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
-/** Scopes that only make sense for one operator's customers: a client holding one needs an `operatorId`. */
-export const OPERATOR_BOUND_SCOPES: readonly ApiScope[] = ['customer-account:read', 'customer-account:pii'];
+/**
+ * Scopes that only make sense for one operator's customers: a client holding one needs an `operatorId`
+ * (`account-linking:write` acts for the operator's own accounts: unbound it could reach nothing).
+ */
+export const OPERATOR_BOUND_SCOPES: readonly ApiScope[] = [
+  'customer-account:read',
+  'customer-account:pii',
+  'account-linking:write',
+];

@@ -6,6 +6,7 @@ import { Auth1795407507405 as SqliteAuth1795407507405 } from './sqlite/179540750
 import { DirectoryVersion1795409994882 as SqliteDirectoryVersion1795409994882 } from './sqlite/1795409994882-DirectoryVersion';
 import { OperatorAccountsHosted1795414015922 as SqliteOperatorAccountsHosted1795414015922 } from './sqlite/1795414015922-OperatorAccountsHosted';
 import { AccountLinks1795416467978 as SqliteAccountLinks1795416467978 } from './sqlite/1795416467978-AccountLinks';
+import { IpRules1795417260417 as SqliteIpRules1795417260417 } from './sqlite/1795417260417-IpRules';
 import { Initial1795405759474 as PostgresInitial1795405759474 } from './postgres/1795405759474-Initial';
 import { MailOutbox1795407353604 as PostgresMailOutbox1795407353604 } from './postgres/1795407353604-MailOutbox';
 import { Auth1795407507405 as PostgresAuth1795407507405 } from './postgres/1795407507405-Auth';
@@ -13,6 +14,7 @@ import { DirectoryVersion1795409994882 as PostgresDirectoryVersion1795409994882 
 import { OperatorAccountsHosted1795414015922 as PostgresOperatorAccountsHosted1795414015922 } from './postgres/1795414015922-OperatorAccountsHosted';
 import { CustomerSearchIndexes1795414169634 as PostgresCustomerSearchIndexes1795414169634 } from './postgres/1795414169634-CustomerSearchIndexes';
 import { AccountLinks1795416467978 as PostgresAccountLinks1795416467978 } from './postgres/1795416467978-AccountLinks';
+import { IpRules1795417260417 as PostgresIpRules1795417260417 } from './postgres/1795417260417-IpRules';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -23,6 +25,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteDirectoryVersion1795409994882,
   SqliteOperatorAccountsHosted1795414015922,
   SqliteAccountLinks1795416467978,
+  SqliteIpRules1795417260417,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresInitial1795405759474,
@@ -32,4 +35,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresOperatorAccountsHosted1795414015922,
   PostgresCustomerSearchIndexes1795414169634,
   PostgresAccountLinks1795416467978,
+  PostgresIpRules1795417260417,
 ];

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiCreatedResponse,
@@ -13,7 +13,7 @@ import { CurrentUser } from '../../common/decorators/current-principal.decorator
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
 import { ApiClientsService } from './api-clients.service';
-import { ApiClientDto, CreateApiClientDto, CreatedApiClientDto } from './dto/api-client.dto';
+import { ApiClientDto, CreateApiClientDto, CreatedApiClientDto, UpdateApiClientDto } from './dto/api-client.dto';
 
 @ApiTags('api-clients')
 @Controller('v1/api-clients')
@@ -34,6 +34,15 @@ export class ApiClientsController {
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
   create(@Body() dto: CreateApiClientDto, @CurrentUser() admin: UserPrincipal): Promise<CreatedApiClientDto> {
     return this.clients.create(dto, admin);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Set the client's daily request budget (null: the default); applies at once" })
+  @ApiOkResponse({ type: ApiClientDto })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'API_CLIENT_NOT_FOUND' })
+  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateApiClientDto): Promise<ApiClientDto> {
+    return this.clients.update(id, dto);
   }
 
   @Delete(':id')

@@ -8,7 +8,13 @@ import { sameHexDigest, sha256Hex } from '../auth/auth-crypto';
 import { Operator } from '../operators/entities/operator.entity';
 import { ApiClientErrors } from './api-clients.errors';
 import { apiKeyPrefix, generateApiKey } from './api-key';
-import { ApiClientDto, CreateApiClientDto, CreatedApiClientDto, toApiClientDto } from './dto/api-client.dto';
+import {
+  ApiClientDto,
+  CreateApiClientDto,
+  CreatedApiClientDto,
+  toApiClientDto,
+  UpdateApiClientDto,
+} from './dto/api-client.dto';
 import { ApiClient } from './entities/api-client.entity';
 
 /** `lastUsedAt` is written at most this often per client, so busy clients do not write on every request. */
@@ -53,6 +59,7 @@ export class ApiClientsService {
       operatorId,
       createdById: creator.user.id,
       expiresAt,
+      dailyLimit: dto.dailyLimit ?? null,
       revokedAt: null,
       lastUsedAt: null,
       createdAt: this.clock.now(),
@@ -60,6 +67,17 @@ export class ApiClientsService {
     await this.dataSource.getRepository(ApiClient).insert(client);
     this.logger.log({ apiClientId: client.id, keyPrefix: prefix }, 'Created an API client');
     return { client: toApiClientDto(client), key };
+  }
+
+  /** Sets the client's daily request budget (null: the default); applies from its next request. */
+  async update(id: string, dto: UpdateApiClientDto): Promise<ApiClientDto> {
+    const clients = this.dataSource.getRepository(ApiClient);
+    const client = await clients.findOneBy({ id });
+    if (!client) throw ApiClientErrors.notFound();
+    await clients.update({ id }, { dailyLimit: dto.dailyLimit });
+    client.dailyLimit = dto.dailyLimit;
+    this.logger.log({ apiClientId: id, dailyLimit: dto.dailyLimit }, 'Changed the daily limit of an API client');
+    return toApiClientDto(client);
   }
 
   /** Revokes the client (idempotent); its key stops working at once. */
@@ -91,6 +109,7 @@ export class ApiClientsService {
       keyPrefix: client.keyPrefix,
       scopes: client.scopes,
       operatorId: client.operatorId,
+      dailyLimit: client.dailyLimit,
     };
   }
 

@@ -67,12 +67,16 @@ describe('CustomerAccessPolicy', () => {
 
   describe('authorizeCustomer', () => {
     it('allows admins everywhere and operator users and clients on their own operator', async () => {
-      await expect(policy.authorizeCustomer(user('admin'), ref('030'))).resolves.toEqual({
+      await expect(policy.authorizeCustomer(user('admin'), ref('030'), 'records')).resolves.toEqual({
         pii: true,
         basis: 'all-operators',
       });
-      await expect(policy.authorizeCustomer(user('operator', '029'), ref('029'))).resolves.toMatchObject({ pii: true });
-      await expect(policy.authorizeCustomer(client(['customer-account:read']), ref('029'))).resolves.toMatchObject({
+      await expect(policy.authorizeCustomer(user('operator', '029'), ref('029'), 'records')).resolves.toMatchObject({
+        pii: true,
+      });
+      await expect(
+        policy.authorizeCustomer(client(['customer-account:read']), ref('029'), 'records'),
+      ).resolves.toMatchObject({
         pii: false,
       });
     });
@@ -83,7 +87,9 @@ describe('CustomerAccessPolicy', () => {
       ['viewer', user('viewer'), '029'],
       ['client without read', client(['operator-info:read']), '029'],
     ])('refuses %s with CUSTOMER_ACCESS_DENIED', async (_name, principal, operatorId) => {
-      expect(await codeOf(() => policy.authorizeCustomer(principal, ref(operatorId)))).toBe('CUSTOMER_ACCESS_DENIED');
+      expect(await codeOf(() => policy.authorizeCustomer(principal, ref(operatorId), 'records'))).toBe(
+        'CUSTOMER_ACCESS_DENIED',
+      );
     });
   });
 
@@ -114,22 +120,33 @@ describe('CustomerAccessPolicy', () => {
     const withLinks = new CustomerAccessPolicy([linked]);
 
     it('admit single customers beyond the operator rule, with the caller’s PII flag', async () => {
-      await expect(withLinks.authorizeCustomer(client(['customer-account:read']), ref('030', 'C9'))).resolves.toEqual({
+      await expect(
+        withLinks.authorizeCustomer(client(['customer-account:read']), ref('030', 'C9'), 'records'),
+      ).resolves.toEqual({
         pii: false,
         basis: 'grant',
       });
-      expect(await codeOf(() => withLinks.authorizeCustomer(client(['customer-account:read']), ref('030', 'C8')))).toBe(
-        'CUSTOMER_ACCESS_DENIED',
-      );
+      expect(
+        await codeOf(() => withLinks.authorizeCustomer(client(['customer-account:read']), ref('030', 'C8'), 'records')),
+      ).toBe('CUSTOMER_ACCESS_DENIED');
+    });
+
+    it('never open a profile: linked accounts share their records only', async () => {
+      expect(
+        await codeOf(() => withLinks.authorizeCustomer(client(['customer-account:read']), ref('030', 'C9'), 'profile')),
+      ).toBe('CUSTOMER_ACCESS_DENIED');
+      await expect(withLinks.authorizeCustomer(user('admin'), ref('030', 'C9'), 'profile')).resolves.toMatchObject({
+        basis: 'all-operators',
+      });
     });
 
     it('are not asked for principals without any customer reach, nor when the operator rule already allows', async () => {
       const grants = jest.fn(() => Promise.resolve(true));
       const spying = new CustomerAccessPolicy([{ grants }]);
-      expect(await codeOf(() => spying.authorizeCustomer(user('viewer'), ref('030', 'C9')))).toBe(
+      expect(await codeOf(() => spying.authorizeCustomer(user('viewer'), ref('030', 'C9'), 'records'))).toBe(
         'CUSTOMER_ACCESS_DENIED',
       );
-      await spying.authorizeCustomer(user('operator', '029'), ref('029'));
+      await spying.authorizeCustomer(user('operator', '029'), ref('029'), 'records');
       expect(grants).not.toHaveBeenCalled();
     });
   });

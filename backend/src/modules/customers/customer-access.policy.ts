@@ -28,6 +28,12 @@ export interface CustomerAccessGrant {
   basis: 'all-operators' | 'own-operator' | 'grant';
 }
 
+/**
+ * What a read is for. Grant sources widen access to **records** only (issue 7: a linked account's purchases,
+ * concessions and usages — "and nothing else of operator B"); a profile needs the operator rule.
+ */
+export type CustomerReadKind = 'profile' | 'records';
+
 /** A customer a request is about: the operator from the path and the operator's customer id. */
 export interface CustomerRef {
   operatorId: string;
@@ -82,12 +88,19 @@ export class CustomerAccessPolicy {
     this.grantSources = grantSources ?? [];
   }
 
-  /** May `principal` read this customer's profile and records? Throws 403 CUSTOMER_ACCESS_DENIED when not. */
-  async authorizeCustomer(principal: Principal, customer: CustomerRef): Promise<CustomerAccessGrant> {
+  /**
+   * May `principal` read this customer's profile or records? Throws 403 CUSTOMER_ACCESS_DENIED when not. Grant
+   * sources are asked for records only.
+   */
+  async authorizeCustomer(
+    principal: Principal,
+    customer: CustomerRef,
+    what: CustomerReadKind,
+  ): Promise<CustomerAccessGrant> {
     const reach = customerReachOf(principal);
     const grant = operatorGrant(reach, customer.operatorId);
     if (grant) return grant;
-    if (reach) {
+    if (reach && what === 'records') {
       for (const source of this.grantSources) {
         if (await source.grants(principal, customer)) return { pii: reach.pii, basis: 'grant' };
       }

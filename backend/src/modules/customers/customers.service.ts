@@ -75,7 +75,7 @@ export class CustomersService {
   ) {}
 
   async profile(principal: Principal, ref: OperatorCustomerParamsDto): Promise<CustomerDto> {
-    const grant = await this.policy.authorizeCustomer(principal, ref);
+    const grant = await this.policy.authorizeCustomer(principal, ref, 'profile');
     const snapshot = await this.hostedSnapshot(ref.operatorId);
     const customer = await this.repository.findCustomer(ref.operatorId, ref.customerId);
     if (!customer) throw CustomerErrors.customerNotFound();
@@ -128,7 +128,7 @@ export class CustomersService {
     window: DateWindow,
     page: { offset: number; limit: number; count: boolean; channel: Channel },
   ): Promise<{ items: RecordDtos[K][]; total: number | null }> {
-    await this.policy.authorizeCustomer(principal, ref);
+    await this.policy.authorizeCustomer(principal, ref, 'records');
     const snapshot = await this.hostedSnapshot(ref.operatorId);
     const customer = await this.repository.findCustomer(ref.operatorId, ref.customerId);
     if (!customer) throw CustomerErrors.customerNotFound();

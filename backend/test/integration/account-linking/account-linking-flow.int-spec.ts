@@ -193,6 +193,8 @@ describe('account linking: request → email → confirm → read → revoke', (
     for (const url of [
       `/api/oti/v1/accounts/${w.b}/purchase?filterString=${otherOfB.customerId}`,
       `/api/oti/v1/accounts/${w.b}/usage?filterString=NOPE-${b.customerId}`,
+      // The link shares records, never the linked account's profile.
+      `/api/v1/operators/${w.b}/customers/${b.customerId}`,
     ]) {
       expect(codeOf(await t.inject({ method: 'GET', url, headers: w.clientA }))).toBe('403 CUSTOMER_ACCESS_DENIED');
     }

@@ -42,7 +42,6 @@ describe('account linking: scoping and hostile input', () => {
   let w: LinkWorld;
   let confirmedId: string;
   let pendingId: string;
-  let unboundWrite: Record<string, string>;
   const errorBody = otiValidators().error;
 
   beforeAll(async () => {
@@ -53,7 +52,6 @@ describe('account linking: scoping and hostile input', () => {
     confirmedId = await requestedLink(t, w.userA.headers, endOf(w.customerA), endOf(target));
     expect((await confirm(t, (await confirmationMail(capture, target.email)).token)).statusCode).toBe(200);
     pendingId = await requestedLink(t, w.userA.headers, endOf(w.customerA), endOf(await newCustomer(t, w.b)));
-    unboundWrite = await customerApiKey(t, w.admin, ['account-linking:write'], null);
   }, 60_000);
 
   afterAll(async () => {
@@ -75,8 +73,22 @@ describe('account linking: scoping and hostile input', () => {
     ['DELETE', `/api/v1/account-links/${id}`],
   ];
 
+  it('an account-linking:write client must be bound to an operator', async () => {
+    const res = await t.inject({
+      method: 'POST',
+      url: '/api/v1/api-clients',
+      headers: w.admin.headers,
+      payload: { name: 'unbound linker', scopes: ['account-linking:write'] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [expect.objectContaining({ field: 'operatorId' })],
+    });
+  });
+
   it("another operator's staff and clients: 404 LINK_NOT_FOUND on every link route, 403 on A's accounts", async () => {
-    for (const headers of [w.userC.headers, w.writeC, unboundWrite]) {
+    for (const headers of [w.userC.headers, w.writeC]) {
       for (const id of [confirmedId, pendingId]) {
         for (const [method, url] of routesFor(id)) {
           const res = await call(method, url, headers);

@@ -42,6 +42,7 @@ describe('API clients and the guard', () => {
       operatorId: null,
       expiresAt: null,
       revokedAt: null,
+      dailyLimit: null,
       lastUsedAt: null,
       createdAt: expect.any(String),
     });

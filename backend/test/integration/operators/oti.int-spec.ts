@@ -55,7 +55,7 @@ describe('OTI operator-info API 1.1.0 (/api/oti/v1)', () => {
     it('admits staff JWTs and API keys with operator-info:read; refuses keys without it', async () => {
       expect((await get('/mode', admin.headers)).statusCode).toBe(200);
       expect((await get('/operator', keyHeaders)).statusCode).toBe(200);
-      const other = { 'x-api-key': await apiKey(t, admin.headers, ['account-linking:write']) };
+      const other = { 'x-api-key': await apiKey(t, admin.headers, ['account-linking:write'], '029') };
       const res = await get('/operator', other);
       expect(res.statusCode).toBe(403);
       expect(validate.error(res.json())).toBe(true);

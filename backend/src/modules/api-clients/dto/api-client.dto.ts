@@ -7,14 +7,21 @@ import {
   IsArray,
   IsDateString,
   IsIn,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
+  ValidateIf,
 } from 'class-validator';
 import { API_SCOPES, ApiScope } from '../../../common/auth/scopes';
 import { ApiClient } from '../entities/api-client.entity';
+
+/** The largest daily budget an admin may give one client. */
+export const MAX_DAILY_LIMIT = 10_000_000;
 
 export class CreateApiClientDto {
   @ApiProperty({ example: 'Query tool', maxLength: 100 })
@@ -46,6 +53,37 @@ export class CreateApiClientDto {
   @IsOptional()
   @IsDateString({ strict: true })
   expiresAt?: string | null;
+
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_DAILY_LIMIT,
+    example: 1000,
+    description: 'Requests per UTC day; absent or null: the default (THROTTLE_CLIENT_PER_DAY, 200)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAILY_LIMIT)
+  dailyLimit?: number | null;
+}
+
+/** PATCH /api/v1/api-clients/{id}: the client's own daily request budget (null: back to the default). */
+export class UpdateApiClientDto {
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    minimum: 1,
+    maximum: MAX_DAILY_LIMIT,
+    example: 1000,
+    description: 'Requests per UTC day; null: the default (THROTTLE_CLIENT_PER_DAY)',
+  })
+  @ValidateIf((_dto: UpdateApiClientDto, value: unknown) => value !== null)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DAILY_LIMIT)
+  dailyLimit: number | null;
 }
 
 export class ApiClientDto {
@@ -69,6 +107,14 @@ export class ApiClientDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt: string | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1000,
+    description: 'Requests per UTC day; null: the default (THROTTLE_CLIENT_PER_DAY)',
+  })
+  dailyLimit: number | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'Updated at most once a minute' })
   lastUsedAt: string | null;
@@ -97,6 +143,7 @@ export function toApiClientDto(client: ApiClient): ApiClientDto {
     operatorId: client.operatorId,
     expiresAt: client.expiresAt?.toISOString() ?? null,
     revokedAt: client.revokedAt?.toISOString() ?? null,
+    dailyLimit: client.dailyLimit,
     lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
     createdAt: client.createdAt.toISOString(),
   };

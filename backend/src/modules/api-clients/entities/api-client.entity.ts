@@ -45,6 +45,10 @@ export class ApiClient {
   @TimestampColumn({ nullable: true })
   expiresAt: Date | null;
 
+  /** Requests per UTC day; NULL: the default (THROTTLE_CLIENT_PER_DAY). */
+  @Column({ type: 'integer', nullable: true })
+  dailyLimit: number | null;
+
   @TimestampColumn({ nullable: true })
   revokedAt: Date | null;
 

@@ -70,13 +70,18 @@ export async function deleteOperators(t: TestApp, headers: Record<string, string
   for (const id of ids) await t.inject({ method: 'DELETE', url: `/api/v1/operators/${id}`, headers });
 }
 
-/** An API key for a new client with the given scopes (created by an admin). */
-export async function apiKey(t: TestApp, adminHeaders: Record<string, string>, scopes: string[]): Promise<string> {
+/** An API key for a new client with the given scopes (created by an admin), bound to an operator if given. */
+export async function apiKey(
+  t: TestApp,
+  adminHeaders: Record<string, string>,
+  scopes: string[],
+  operatorId?: string,
+): Promise<string> {
   const res = await t.inject({
     method: 'POST',
     url: '/api/v1/api-clients',
     headers: adminHeaders,
-    payload: { name: uniqueTag('client'), scopes },
+    payload: { name: uniqueTag('client'), scopes, ...(operatorId && { operatorId }) },
   });
   if (res.statusCode !== 201) throw new Error(`create client failed: ${res.body}`);
   return res.json<{ key: string }>().key;
