@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { startSmtpCapture, SmtpCapture } from '../../support/smtp-capture';
 import type { TestApp } from '../../support/test-app';
 import { createAuthTestApp } from '../auth/support/auth-fixtures';
-import { customerApiKey } from '../customers/support/customer-fixtures';
 import { otiValidators } from '../operators/support/operator-fixtures';
 import {
   codeOf,
