@@ -107,7 +107,7 @@ describe('HistoryPage', () => {
     const table = getByRole(element, 'table', { name: 'Query history' });
     const found = queryAllByRole(table, 'row').filter((candidate) => name.test(candidate.textContent ?? ''));
     expect(found).toHaveLength(1);
-    return found[0] as HTMLElement;
+    return found[0];
   }
 
   it('lists the entries with kind, the query in words, the result count and the time', async () => {
@@ -234,7 +234,7 @@ describe('HistoryPage', () => {
   });
 
   it('goes back a page when the last entry of a later page is deleted', async () => {
-    await openWith([ENTRIES[0] as never], 21, '/history?page=2');
+    await openWith([ENTRIES[0]], 21, '/history?page=2');
     getByRole(element, 'button', { name: 'Delete' }).click();
     TestBed.tick();
     http
