@@ -17,14 +17,23 @@ import { MatListItem, MatNavList } from '@angular/material/list';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import {
+  NavigationCancel,
+  NavigationEnd,
+  NavigationError,
+  Router,
+  RouterLink,
+  RouterLinkActive,
+  RouterOutlet,
+} from '@angular/router';
+import { filter, map } from 'rxjs';
 
 import { APP_TITLE } from './app.routes';
 import { LOGIN_PATH, safeReturnUrl } from './core/auth/auth.guards';
 import { AuthStore } from './core/auth/auth-store';
 import { type Role, type SessionEnd } from './core/auth/auth.model';
 import { onSessionEnd } from './core/auth/session-cleanup';
+import { type ShellLayout, layoutOf } from './core/layout/shell-layout';
 
 export interface NavLink {
   readonly label: string;
@@ -88,6 +97,22 @@ export class App {
     const role = this.auth.role();
     return MAIN_NAV_LINKS.filter((link) => isNavLinkVisible(link, role));
   });
+
+  /**
+   * The shell around the page shown: the staff shell (navigation, account controls), the public one (the app's name
+   * only), or, until the first navigation settles, neither, so a public page never flashes the staff navigation.
+   */
+  protected readonly layout = toSignal<ShellLayout | 'pending', 'pending'>(
+    this.router.events.pipe(
+      filter(
+        (event) =>
+          event instanceof NavigationEnd || event instanceof NavigationCancel || event instanceof NavigationError,
+      ),
+      map(() => layoutOf(this.router.routerState.snapshot.root)),
+    ),
+    { initialValue: 'pending' },
+  );
+  protected readonly staffShell = computed(() => this.layout() === 'staff');
 
   /** Narrow screens get an overlay drawer behind a menu button instead of a fixed side nav. */
   protected readonly compact = toSignal(
