@@ -241,6 +241,7 @@ describe('throttling: anonymous callers of public routes', () => {
       THROTTLE_REGISTER_PER_HOUR: '2',
       THROTTLE_FORGOT_PASSWORD_PER_HOUR: '2',
       THROTTLE_ANONYMOUS_PER_MINUTE: '4',
+      THROTTLE_ACCOUNT_LINK_PER_HOUR: '3',
     });
   });
   afterAll(() => t?.close());
@@ -285,6 +286,25 @@ describe('throttling: anonymous callers of public routes', () => {
     // Another address is untouched.
     expect((await login('198.51.100.2')).statusCode).toBe(401);
     expect((await health('198.51.100.2')).statusCode).toBe(200);
+  });
+
+  it('the public account-link routes (preview, confirm, decline) share one budget per address and hour', async () => {
+    const start = minuteStart(1_500);
+    freezeClock(t, start);
+    const ip = '198.51.100.6';
+    const reset = Math.ceil(3600 - (start % 3_600_000) / 1000);
+    const preview = await t.inject({
+      method: 'GET',
+      url: '/api/v1/account-links/preview?token=nope',
+      remoteAddress: ip,
+    });
+    expect(preview.statusCode).toBe(404);
+    expectRateHeaders(preview, 3, 2, reset, '3;w=3600');
+    expect((await post('/api/v1/account-links/confirm', ip, { token: 'nope' })).statusCode).toBe(404);
+    expect((await post('/api/v1/account-links/decline', ip, { token: 'nope' })).statusCode).toBe(404);
+    expectRefused(await post('/api/v1/account-links/confirm', ip, { token: 'nope' }), reset, 'hour');
+    // Not the general budget: health from that address is still answered.
+    expect((await health(ip)).statusCode).toBe(200);
   });
 
   it('a signed-in caller of a public route is counted by address like anyone else', async () => {
