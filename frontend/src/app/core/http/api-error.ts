@@ -11,6 +11,8 @@ export interface ApiError {
   readonly message: string;
   readonly details?: unknown;
   readonly requestId?: string;
+  /** A 429's `Retry-After`, in whole seconds, when the server sent one. */
+  readonly retryAfterSeconds?: number;
 }
 
 export const NETWORK_ERROR = 'NETWORK_ERROR';
@@ -18,6 +20,19 @@ export const UNKNOWN_ERROR = 'UNKNOWN_ERROR';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+/** `Retry-After` as whole seconds (the delay form; an HTTP date is turned into the seconds left). */
+function retryAfterSeconds(error: HttpErrorResponse): number | undefined {
+  const value = error.headers?.get('Retry-After')?.trim();
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 /** Normalises anything an HTTP call can throw into an {@link ApiError}. */
@@ -28,12 +43,14 @@ export function toApiError(error: unknown): ApiError {
     }
     const body: unknown = error.error;
     if (isRecord(body) && typeof body['code'] === 'string') {
+      const retryAfter = error.status === 429 ? retryAfterSeconds(error) : undefined;
       return {
         status: error.status,
         code: body['code'],
         message: typeof body['message'] === 'string' ? body['message'] : '',
         details: body['details'],
         requestId: typeof body['requestId'] === 'string' ? body['requestId'] : undefined,
+        ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
       };
     }
     return { status: error.status, code: UNKNOWN_ERROR, message: error.statusText };
