@@ -18,7 +18,9 @@ import {
 } from '../../../testing/dom-queries';
 import { typeInto } from '../../../testing/user-events';
 import { aFavourite } from '../../../testing/query-fixtures';
+import { anAccountLink, aPendingLink } from '../../../testing/account-link-fixtures';
 import { FAVOURITES_URL } from '../../core/query-tool/favourites-client';
+import { ACCOUNT_LINKS_URL } from '../account-linking/data/account-links-client';
 import { QUERY_RUN_STATE } from '../../core/query-tool/query-run';
 import { OPERATORS_URL } from './data/customers-client';
 import { CustomerDetailPage } from './customer-detail-page';
@@ -141,6 +143,7 @@ describe('CustomerDetailPage', () => {
       ['Purchases', 'true'],
       ['Concessions', 'false'],
       ['Usages', 'false'],
+      ['Linked accounts', 'false'],
     ]);
     expect(getByText(element, '1 purchase').getAttribute('role')).toBe('status');
     expect(rowTexts('Purchases')).toEqual([
@@ -389,5 +392,71 @@ describe('CustomerDetailPage', () => {
     http.expectOne(PROFILE_URL).flush(aCustomer());
     await settle();
     recordsRequest().flush(aRecordPage([aPurchase()]));
+  });
+
+  describe('account links', () => {
+    const LINKS_URL = `${ACCOUNT_LINKS_URL}?operatorId=029&customerId=C000003`;
+
+    it('shows the Linked accounts tab instead of records, and no Save as favourite there', async () => {
+      (await open('/customers/029/C000003?tab=links')).flush(aCustomer());
+      await settle();
+      http.expectNone((request) => request.url.startsWith(`${PROFILE_URL}/`));
+      http.expectOne(LINKS_URL).flush([anAccountLink()]);
+      await settle();
+
+      expect(getByRole(element, 'tab', { name: 'Linked accounts' }).getAttribute('aria-selected')).toBe('true');
+      expect(getByRole(element, 'tab', { name: 'Purchases' }).getAttribute('aria-selected')).toBe('false');
+      expect(getByRole(element, 'table', { name: 'Linked accounts' }).textContent).toContain('PSD Ferries (030)');
+      expect(queryByRole(element, 'form', { name: 'Purchases date window' })).toBeNull();
+      expect(queryByRole(element, 'button', { name: 'Save as favourite' })).toBeNull();
+      expect(getByRole(element, 'button', { name: 'Link account' })).toBeTruthy();
+    });
+
+    it('sends a link request from the dialog, says the owner must confirm by email, and shows the pending link', async () => {
+      (await openWithProfile('/customers/029/C000003')).flush(aRecordPage([aPurchase()]));
+      await settle();
+
+      getByRole(element, 'button', { name: 'Link account' }).click();
+      await settle();
+      http
+        .expectOne((request) => request.url === OPERATORS_URL)
+        .flush({
+          items: [
+            { id: '029', name: 'PSD Buses', accountsHosted: true },
+            { id: '030', name: 'PSD Ferries', accountsHosted: true },
+            { id: '031', name: 'Not hosted', accountsHosted: false },
+          ],
+          total: 3,
+          page: 1,
+          pageSize: 100,
+        });
+      await settle();
+      const dialog = getByRole(document.body, 'dialog');
+      // The only other hosted operator is chosen already.
+      expect(getByRole(dialog, 'combobox', { name: /Operator of the other account/ }).textContent).toContain(
+        'PSD Ferries (030)',
+      );
+      typeInto(dialog, /Customer ID at that operator/, 'C000003');
+      getByRole(dialog, 'button', { name: 'Send request' }).click();
+      TestBed.tick();
+      const post = http.expectOne({ method: 'POST', url: ACCOUNT_LINKS_URL });
+      expect(post.request.body).toEqual({
+        source: { operatorId: '029', customerId: 'C000003' },
+        target: { operatorId: '030', customerId: 'C000003' },
+      });
+      post.flush(
+        { id: 'f1e2d3c4-0000-4c55-9d3e-2f1a6b0c9e11', status: 'pending', expiresAt: '2026-05-02T09:30:00.000Z' },
+        { status: 202, statusText: 'Accepted' },
+      );
+      await vi.waitFor(() => expect(url()).toBe('/customers/029/C000003?tab=links'));
+      await settle();
+      expect(getByRole(element, 'status').textContent?.trim()).toBe(
+        'Request sent — the account owner must confirm by email. The link stays pending until they do.',
+      );
+      http.expectOne(LINKS_URL).flush([aPendingLink()]);
+      await settle();
+      expect(getByRole(element, 'table', { name: 'Linked accounts' }).textContent).toContain('Pending');
+      await vi.waitFor(() => expect(queryByRole(document.body, 'dialog')).toBeNull());
+    });
   });
 });

@@ -16,12 +16,16 @@ import { MatPaginator, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 
 import { FavouritesClient } from '../../core/query-tool/favourites-client';
 import { isQueryRun } from '../../core/query-tool/query-run';
 import { normaliseParams } from '../../core/query-tool/query.model';
 import { saveAsFavourite } from '../../core/query-tool/save-favourite';
-import { type CustomerKey } from './data/customers-client';
+import { askToLinkAccount } from '../account-linking/link-account-dialog';
+import { AccountLinksClient } from '../account-linking/data/account-links-client';
+import { LinkedAccountsPanel } from '../account-linking/linked-accounts-panel';
+import { type CustomerKey, CustomersClient } from './data/customers-client';
 import { CustomersStore } from './data/customers-store';
 import {
   type RecordsQuery,
@@ -55,6 +59,7 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     CustomerProfile,
+    LinkedAccountsPanel,
     MatButton,
     MatPaginator,
     MatProgressBar,
@@ -69,10 +74,20 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
   template: `
     <div class="back">
       <a routerLink="/customers" [queryParams]="backParams()">← Back to the customer search</a>
-      @if (customer() && !reversedWindow()) {
-        <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
+      @if (customer()) {
+        <span class="actions">
+          <button mat-stroked-button type="button" (click)="linkAccount()">Link account</button>
+          @if (!reversedWindow() && !linksTab()) {
+            <button mat-stroked-button type="button" (click)="saveFavourite()">Save as favourite</button>
+          }
+        </span>
       }
     </div>
+    @if (linkRequested()) {
+      <p class="app-notice" role="status">
+        Request sent — the account owner must confirm by email. The link stays pending until they do.
+      </p>
+    }
     @if (savedName(); as name) {
       <p class="app-notice" role="status">Saved “{{ name }}” to your <a routerLink="/favourites">favourites</a>.</p>
     }
@@ -120,54 +135,65 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
       <section class="records" aria-label="Records">
         <nav mat-tab-nav-bar [tabPanel]="panel" mat-stretch-tabs="false" aria-label="Record kinds">
           @for (kind of kinds; track kind) {
-            <a mat-tab-link [active]="recordsQuery().tab === kind" [routerLink]="[]" [queryParams]="tabParams(kind)">{{
-              kindLabels[kind]
-            }}</a>
+            <a
+              mat-tab-link
+              [active]="!linksTab() && recordsQuery().tab === kind"
+              [routerLink]="[]"
+              [queryParams]="tabParams(kind)"
+              >{{ kindLabels[kind] }}</a
+            >
           }
+          <a mat-tab-link [active]="linksTab()" [routerLink]="[]" [queryParams]="{ tab: linksTabId }"
+            >Linked accounts</a
+          >
         </nav>
         <mat-tab-nav-panel #panel>
-          <div class="toolbar">
-            <app-records-window-form
-              [window]="recordsQuery()"
-              [label]="kindLabels[recordsQuery().tab] + ' date window'"
-              (applied)="applyWindow($event)"
-              (cleared)="applyWindow({ from: '', to: '' })"
-            />
-            @if (table(); as table) {
-              <p class="count" role="status">{{ countText() }}</p>
-            }
-          </div>
-
-          @if (reversedWindow()) {
-            <p class="placeholder">Choose a start date on or before the end date to see the {{ nouns().many }}.</p>
+          @if (linksTab()) {
+            <app-linked-accounts-panel [account]="customer" />
           } @else {
-            @if (store.recordsLoading()) {
-              <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading the ' + nouns().many" />
-            }
-            @if (store.recordsError(); as error) {
-              <div class="app-alert inline" role="alert">
-                <span>The {{ nouns().many }} could not be loaded. {{ errorMessage(error) }}</span>
-                <button mat-stroked-button type="button" (click)="store.reloadRecords()">Try again</button>
-              </div>
-            } @else if (table(); as table) {
-              @if (table.rows.length === 0) {
-                <p class="placeholder">
-                  No {{ nouns().many }}{{ windowed() ? ' in this date window' : ''
-                  }}{{ recordsQuery().page > 1 ? ' on this page' : '' }}.
-                </p>
-              } @else {
-                <app-records-table [table]="table" [expandedId]="expandedId()" (toggled)="toggle($event)" />
+            <div class="toolbar">
+              <app-records-window-form
+                [window]="recordsQuery()"
+                [label]="kindLabels[recordsQuery().tab] + ' date window'"
+                (applied)="applyWindow($event)"
+                (cleared)="applyWindow({ from: '', to: '' })"
+              />
+              @if (table(); as table) {
+                <p class="count" role="status">{{ countText() }}</p>
               }
-              @if (total() > pageSize || recordsQuery().page > 1) {
-                <mat-paginator
-                  [length]="total()"
-                  [pageIndex]="recordsQuery().page - 1"
-                  [pageSize]="pageSize"
-                  [hidePageSize]="true"
-                  [showFirstLastButtons]="true"
-                  (page)="changePage($event)"
-                  [attr.aria-label]="kindLabels[recordsQuery().tab] + ' pages'"
-                />
+            </div>
+
+            @if (reversedWindow()) {
+              <p class="placeholder">Choose a start date on or before the end date to see the {{ nouns().many }}.</p>
+            } @else {
+              @if (store.recordsLoading()) {
+                <mat-progress-bar mode="indeterminate" [attr.aria-label]="'Loading the ' + nouns().many" />
+              }
+              @if (store.recordsError(); as error) {
+                <div class="app-alert inline" role="alert">
+                  <span>The {{ nouns().many }} could not be loaded. {{ errorMessage(error) }}</span>
+                  <button mat-stroked-button type="button" (click)="store.reloadRecords()">Try again</button>
+                </div>
+              } @else if (table(); as table) {
+                @if (table.rows.length === 0) {
+                  <p class="placeholder">
+                    No {{ nouns().many }}{{ windowed() ? ' in this date window' : ''
+                    }}{{ recordsQuery().page > 1 ? ' on this page' : '' }}.
+                  </p>
+                } @else {
+                  <app-records-table [table]="table" [expandedId]="expandedId()" (toggled)="toggle($event)" />
+                }
+                @if (total() > pageSize || recordsQuery().page > 1) {
+                  <mat-paginator
+                    [length]="total()"
+                    [pageIndex]="recordsQuery().page - 1"
+                    [pageSize]="pageSize"
+                    [hidePageSize]="true"
+                    [showFirstLastButtons]="true"
+                    (page)="changePage($event)"
+                    [attr.aria-label]="kindLabels[recordsQuery().tab] + ' pages'"
+                  />
+                }
               }
             }
           }
@@ -186,6 +212,12 @@ import { type DateWindow, RecordsWindowForm } from './ui/records-window-form';
       align-items: center;
       justify-content: space-between;
       margin: 0 0 1rem;
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
     }
 
     .state {
@@ -260,8 +292,12 @@ export class CustomerDetailPage {
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly favourites = inject(FavouritesClient);
+  private readonly customersClient = inject(CustomersClient);
+  private readonly links = inject(AccountLinksClient);
   /** The name of the favourite saved last from this page. */
   protected readonly savedName = signal<string | null>(null);
+  /** A link request was sent from this page (for this customer). */
+  protected readonly linkRequested = linkedSignal({ source: () => this.key(), computation: () => false });
   protected readonly format = new Formatter(inject(DISPLAY_FORMAT));
 
   protected readonly kinds = RECORD_KINDS;
@@ -270,6 +306,9 @@ export class CustomerDetailPage {
   protected readonly errorMessage = customersErrorMessage;
 
   private readonly params = toSignal(this.route.queryParamMap, { requireSync: true });
+  /** `?tab=links`: the Linked accounts tab instead of a kind of record. */
+  protected readonly linksTabId = 'links';
+  protected readonly linksTab = computed(() => this.params().get('tab') === this.linksTabId);
   protected readonly recordsQuery = computed(() => recordsQueryFromParams(this.params()));
   protected readonly reversedWindow = computed(() =>
     isReversedWindow(this.recordsQuery().from, this.recordsQuery().to),
@@ -341,7 +380,7 @@ export class CustomerDetailPage {
     effect(() => {
       const key = this.customer() ? this.key() : undefined;
       const query = this.recordsQuery();
-      const wanted = key && !this.reversedWindow() ? query : undefined;
+      const wanted = key && !this.reversedWindow() && !this.linksTab() ? query : undefined;
       untracked(() => this.store.loadRecords(key, wanted, { fresh: freshRecords && wanted !== undefined }));
       freshRecords &&= wanted === undefined;
     });
@@ -360,6 +399,28 @@ export class CustomerDetailPage {
     const saved = await saveAsFavourite(this.dialog, this.favourites, { kind: tab, params });
     if (saved) {
       this.savedName.set(saved.name);
+    }
+  }
+
+  /** "Link account": asks for the other account, sends the request, then shows the Linked accounts tab. */
+  protected async linkAccount(): Promise<void> {
+    const customer = this.customer();
+    if (!customer) {
+      return;
+    }
+    const source = {
+      operatorId: customer.operatorId,
+      operatorName: customer.operatorName,
+      customerId: customer.customerId,
+    };
+    const sent = await askToLinkAccount(this.dialog, {
+      source,
+      operators: () => this.customersClient.hostedOperators(),
+      submit: (target) => firstValueFrom(this.links.request(source, target)),
+    });
+    if (sent) {
+      this.linkRequested.set(true);
+      void this.router.navigate([], { relativeTo: this.route, queryParams: { tab: this.linksTabId } });
     }
   }
 

@@ -7,4 +7,9 @@ import { CustomerSearchPage } from './customer-search-page';
 export const CUSTOMERS_ROUTES: Routes = [
   { path: '', component: CustomerSearchPage, title: 'Customers · Open Transport Hub' },
   { path: ':operatorId/:customerId', component: CustomerDetailPage, title: 'Customer · Open Transport Hub' },
+  {
+    path: ':operatorId/:customerId/links/:linkId',
+    loadComponent: () => import('../account-linking/linked-records-page').then((m) => m.LinkedRecordsPage),
+    title: 'Linked account · Open Transport Hub',
+  },
 ];
