@@ -16,6 +16,7 @@ import { CustomersModule } from './modules/customers/customers.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthGuard } from './modules/auth/guards/auth.guard';
 import { EventsModule } from './modules/events/events.module';
+import { HistoryModule } from './modules/history/history.module';
 import { MailModule } from './modules/mail/mail.module';
 import { OperatorsModule } from './modules/operators/operators.module';
 import { SecurityModule } from './modules/security/security.module';
@@ -49,6 +50,7 @@ export class AppModule {
         ApiClientsModule,
         OperatorsModule,
         CustomersModule,
+        HistoryModule,
         AccountLinkingModule,
         ...(options.imports ?? []),
       ],

@@ -121,6 +121,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SMTP_URL: 'mail.example.org' })).toThrow('SMTP_URL');
   });
 
+  it('has the query history retention defaults and reads overrides', () => {
+    expect(loadConfig({}).history).toEqual({ retentionDays: 90, maxEntries: 1000 });
+    expect(loadConfig({ HISTORY_RETENTION_DAYS: '7', HISTORY_MAX_ENTRIES: '50' }).history).toEqual({
+      retentionDays: 7,
+      maxEntries: 50,
+    });
+    for (const bad of ['0', '3651', 'soon']) {
+      expect(() => loadConfig({ HISTORY_RETENTION_DAYS: bad })).toThrow('HISTORY_RETENTION_DAYS');
+    }
+    for (const bad of ['0', '100001', '1.5']) {
+      expect(() => loadConfig({ HISTORY_MAX_ENTRIES: bad })).toThrow('HISTORY_MAX_ENTRIES');
+    }
+  });
+
   it('parses TRUST_PROXY and CORS_ORIGINS lists', () => {
     const c = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1', CORS_ORIGINS: 'https://a.example,http://localhost:4200' });
     expect(c.trustProxy).toEqual(['10.0.0.0/8', '::1']);

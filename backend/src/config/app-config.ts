@@ -31,7 +31,16 @@ export interface AppConfig extends SecuritySettings {
   tls?: { certFile: string; keyFile: string };
   admin?: { email: string; password?: string };
   seed: { demoData: boolean; demoCustomers: number };
+  history: HistorySettings;
   spaDir?: string;
+}
+
+/** Query history retention (docs/configuration.md, "Query history"). */
+export interface HistorySettings {
+  /** Entries older than this many days are deleted by the scheduled clean-up. */
+  retentionDays: number;
+  /** At most this many entries per user are kept (the newest); older ones are deleted by the clean-up. */
+  maxEntries: number;
 }
 
 /** Sessions, passwords and brute-force limits (docs/configuration.md, "Authentication"). */
@@ -151,6 +160,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: optionalString,
   SEED_DEMO_DATA: boolString,
   DEMO_CUSTOMERS: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(100000).default(300)),
+  HISTORY_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  HISTORY_MAX_ENTRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
   SPA_DIR: optionalString,
   ...securityEnvShape,
 });
@@ -309,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin,
     // Production never gets demo data unless asked for explicitly.
     seed: { demoData: e.SEED_DEMO_DATA ?? !isProduction, demoCustomers: e.DEMO_CUSTOMERS },
+    history: { retentionDays: e.HISTORY_RETENTION_DAYS, maxEntries: e.HISTORY_MAX_ENTRIES },
     ...buildSecuritySettings(e),
     spaDir: e.SPA_DIR,
   };

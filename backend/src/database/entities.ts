@@ -9,6 +9,8 @@ import { Concession } from '../modules/customers/entities/concession.entity';
 import { Customer } from '../modules/customers/entities/customer.entity';
 import { Purchase } from '../modules/customers/entities/purchase.entity';
 import { Usage } from '../modules/customers/entities/usage.entity';
+import { Favourite } from '../modules/history/entities/favourite.entity';
+import { QueryHistoryEntry } from '../modules/history/entities/query-history-entry.entity';
 import { OutboxMessage } from '../modules/mail/entities/outbox-message.entity';
 import { DirectoryVersion } from '../modules/operators/entities/directory-version.entity';
 import { Mode } from '../modules/operators/entities/mode.entity';
@@ -44,4 +46,6 @@ export const ENTITIES: EntityClass[] = [
   IpAllow,
   AccountLink,
   AccountLinkToken,
+  QueryHistoryEntry,
+  Favourite,
 ];

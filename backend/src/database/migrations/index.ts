@@ -7,6 +7,7 @@ import { DirectoryVersion1795409994882 as SqliteDirectoryVersion1795409994882 } 
 import { OperatorAccountsHosted1795414015922 as SqliteOperatorAccountsHosted1795414015922 } from './sqlite/1795414015922-OperatorAccountsHosted';
 import { AccountLinks1795416467978 as SqliteAccountLinks1795416467978 } from './sqlite/1795416467978-AccountLinks';
 import { IpRules1795417260417 as SqliteIpRules1795417260417 } from './sqlite/1795417260417-IpRules';
+import { QueryHistory1795418953852 as SqliteQueryHistory1795418953852 } from './sqlite/1795418953852-QueryHistory';
 import { Initial1795405759474 as PostgresInitial1795405759474 } from './postgres/1795405759474-Initial';
 import { MailOutbox1795407353604 as PostgresMailOutbox1795407353604 } from './postgres/1795407353604-MailOutbox';
 import { Auth1795407507405 as PostgresAuth1795407507405 } from './postgres/1795407507405-Auth';
@@ -15,6 +16,7 @@ import { OperatorAccountsHosted1795414015922 as PostgresOperatorAccountsHosted17
 import { CustomerSearchIndexes1795414169634 as PostgresCustomerSearchIndexes1795414169634 } from './postgres/1795414169634-CustomerSearchIndexes';
 import { AccountLinks1795416467978 as PostgresAccountLinks1795416467978 } from './postgres/1795416467978-AccountLinks';
 import { IpRules1795417260417 as PostgresIpRules1795417260417 } from './postgres/1795417260417-IpRules';
+import { QueryHistory1795418953852 as PostgresQueryHistory1795418953852 } from './postgres/1795418953852-QueryHistory';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -26,6 +28,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteOperatorAccountsHosted1795414015922,
   SqliteAccountLinks1795416467978,
   SqliteIpRules1795417260417,
+  SqliteQueryHistory1795418953852,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresInitial1795405759474,
@@ -36,4 +39,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresCustomerSearchIndexes1795414169634,
   PostgresAccountLinks1795416467978,
   PostgresIpRules1795417260417,
+  PostgresQueryHistory1795418953852,
 ];

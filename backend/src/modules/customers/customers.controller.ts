@@ -10,6 +10,7 @@ import {
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal } from '../../common/decorators/current-principal.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { RecordQuery } from '../history/record-query.interceptor';
 import { CustomerReaders } from './customer-readers.decorator';
 import { CustomersService, RecordPage } from './customers.service';
 import { CustomerDto, CustomerSearchPageDto } from './dto/customer.dto';
@@ -48,6 +49,7 @@ export class CustomersController {
 
   @Get('customers')
   @CustomerReaders()
+  @RecordQuery('customers')
   @ApiOperation({
     summary: 'Find customers by name, email (contains) or customer id; ordered by name, keyset-paged',
   })
@@ -64,6 +66,7 @@ export class CustomersController {
 
   @Get('operators/:operatorId/customers/:customerId')
   @CustomerReaders()
+  @RecordQuery('customer')
   @ApiOperation({ summary: "A customer's profile (personal fields masked without customer-account:pii)" })
   @ApiOkResponse({ type: CustomerDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
@@ -79,6 +82,7 @@ export class CustomersController {
 
   @Get('operators/:operatorId/customers/:customerId/purchases')
   @CustomerReaders()
+  @RecordQuery('purchases')
   @recordDocs("A customer's purchases")
   @ApiOkResponse({ type: PurchasePageDto })
   purchases(
@@ -91,6 +95,7 @@ export class CustomersController {
 
   @Get('operators/:operatorId/customers/:customerId/concessions')
   @CustomerReaders()
+  @RecordQuery('concessions')
   @recordDocs("A customer's concessions")
   @ApiOkResponse({ type: ConcessionPageDto })
   concessions(
@@ -103,6 +108,7 @@ export class CustomersController {
 
   @Get('operators/:operatorId/customers/:customerId/usages')
   @CustomerReaders()
+  @RecordQuery('usages')
   @recordDocs("A customer's usages")
   @ApiOkResponse({ type: UsagePageDto })
   usages(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountLinkGrants } from '../account-linking/account-link-grants';
 import { AccountLinkingModule } from '../account-linking/account-linking.module';
 import { AuthModule } from '../auth/auth.module';
+import { HistoryModule } from '../history/history.module';
 import { OperatorsModule } from '../operators/operators.module';
 import { CUSTOMER_GRANT_SOURCES, CustomerAccessPolicy } from './customer-access.policy';
 import { CustomersController } from './customers.controller';
@@ -17,7 +18,7 @@ import { OtiAccountsService } from './oti-accounts.service';
  * account-linking module's AccountLinkGrants admits linked accounts (a CustomerGrantSource).
  */
 @Module({
-  imports: [AuthModule, OperatorsModule, AccountLinkingModule],
+  imports: [AuthModule, OperatorsModule, HistoryModule, AccountLinkingModule],
   controllers: [OtiAccountsController, CustomersController],
   providers: [
     CustomerAccessPolicy,

@@ -13,6 +13,7 @@ import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal } from '../../common/decorators/current-principal.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { RecordQuery } from '../history/record-query.interceptor';
 import { IdParamsDto } from './dto/id-params.dto';
 import { CreateModeDto, ModeDto, UpdateModeDto } from './dto/mode.dto';
 import { OperatorsService } from './operators.service';
@@ -26,6 +27,7 @@ export class ModesController {
 
   @Get()
   @DirectoryReaders()
+  @RecordQuery('modes')
   @CachedFromSnapshot()
   @ApiOperation({ summary: 'The transport modes, ordered by id' })
   @ApiOkResponse({ type: [ModeDto] })

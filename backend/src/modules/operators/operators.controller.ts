@@ -27,6 +27,7 @@ import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal } from '../../common/decorators/current-principal.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
+import { RecordQuery } from '../history/record-query.interceptor';
 import { IdParamsDto } from './dto/id-params.dto';
 import { OperatorDto, OperatorPageDto } from './dto/operator.dto';
 import { OperatorExportQueryDto, OperatorQueryDto } from './dto/operator-query.dto';
@@ -44,6 +45,7 @@ export class OperatorsController {
 
   @Get()
   @DirectoryReaders()
+  @RecordQuery('operators')
   @CachedFromSnapshot()
   @ApiOperation({ summary: 'Search operators: every given filter applies; sorted and paged' })
   @ApiOkResponse({ type: OperatorPageDto })

@@ -2,6 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor, UseIntercep
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import { map, Observable, of } from 'rxjs';
+import { resultCountOf } from '../../common/http/result-count';
 import type { DirectorySnapshot } from './directory-snapshot';
 import { DirectorySnapshotService } from './directory-snapshot.service';
 
@@ -14,6 +15,8 @@ const MIN_GZIP_BYTES = 1024;
 
 interface CachedBody {
   identity: Buffer;
+  /** How many results the answer holds (resultCountOf), told to interceptors outside this one on every send. */
+  resultCount: number | null;
   /** Compressed on the first request that accepts gzip; null when not worth it. */
   gzip?: Buffer | null;
 }
@@ -30,7 +33,8 @@ const answersBySnapshot = new WeakMap<DirectorySnapshot, Map<string, CachedBody>
  * It runs after the auth guard (Nest runs guards before interceptors), so only callers allowed to read get an answer.
  * Only successful answers are kept; an invalid query fails its validation every time. Anything that must happen per
  * request on these routes (e.g. recording a user's query history) belongs in a guard or an interceptor ordered
- * before this one, not in the handler.
+ * before this one, not in the handler. Such an interceptor receives the bytes: the answer's result count is on
+ * `request.queryResultCount` (common/http/result-count.ts), so nobody has to parse them.
  */
 @Injectable()
 export class SnapshotResponseCache implements NestInterceptor {
@@ -47,13 +51,16 @@ export class SnapshotResponseCache implements NestInterceptor {
     const gzip = acceptsGzip(request.headers['accept-encoding']);
     const answers = answersOf(snapshot);
     const hit = answers.get(key);
-    if (hit) return of(send(reply, hit, gzip));
+    if (hit) return of(send(request, reply, hit, gzip));
     return next.handle().pipe(
       map((body: unknown) => {
-        const cached: CachedBody = { identity: Buffer.from(JSON.stringify(body), 'utf8') };
+        const cached: CachedBody = {
+          identity: Buffer.from(JSON.stringify(body), 'utf8'),
+          resultCount: resultCountOf(body),
+        };
         // The handler may have seen a newer snapshot (a reload while it ran): keep the answer only under its own.
         if (this.snapshots.peek() === snapshot) remember(answers, key, cached);
-        return send(reply, cached, gzip);
+        return send(request, reply, cached, gzip);
       }),
     );
   }
@@ -79,7 +86,8 @@ function remember(answers: Map<string, CachedBody>, key: string, body: CachedBod
   answers.set(key, body);
 }
 
-function send(reply: FastifyReply, body: CachedBody, gzip: boolean): Buffer {
+function send(request: FastifyRequest, reply: FastifyReply, body: CachedBody, gzip: boolean): Buffer {
+  request.queryResultCount = body.resultCount;
   reply.header('content-type', 'application/json; charset=utf-8');
   reply.header('vary', 'accept-encoding');
   if (gzip) {

@@ -106,6 +106,28 @@ describe('route permissions', () => {
     );
   });
 
+  it('history and favourites: any signed-in staff user (their own entries only); never API clients', () => {
+    const mine = routes.filter((r) => /^\/api\/v1\/me\/(history|favourites)(\/|$)/.test(r.path));
+    expect(mine.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+      [
+        'DELETE /api/v1/me/favourites/:id',
+        'DELETE /api/v1/me/history',
+        'DELETE /api/v1/me/history/:id',
+        'GET /api/v1/me/favourites',
+        'GET /api/v1/me/favourites/:id',
+        'GET /api/v1/me/history',
+        'PATCH /api/v1/me/favourites/:id',
+        'POST /api/v1/me/favourites',
+      ].sort(),
+    );
+    for (const route of mine) {
+      expect({ route: `${route.method} ${route.path}`, access: route.access }).toEqual({
+        route: `${route.method} ${route.path}`,
+        access: { isPublic: false, authenticated: true, roles: undefined, scopes: undefined },
+      });
+    }
+  });
+
   it('docs/security.md holds the current table (UPDATE_SECURITY_DOC=1 rewrites it)', () => {
     const doc = readFileSync(SECURITY_DOC, 'utf8');
     const start = doc.indexOf(START);
