@@ -23,4 +23,27 @@ describe('RedisRateLimitStore', () => {
     await expect(store.hit(['a'], [1], [60_000], 0)).resolves.toEqual({ allowed: true, counts: [1] });
     await expect(store.hit(['a'], [1], [60_000], 0)).resolves.toEqual({ allowed: false, counts: [1] });
   });
+
+  it('remembers a counter at its limit: later requests on it are refused without a round trip', async () => {
+    const othRateLimitHit = jest.fn().mockResolvedValueOnce([0, 10, 3]);
+    const store = new RedisRateLimitStore({ othRateLimitHit } as unknown as RateLimitRedis, new MemoryRateLimitStore());
+    await expect(store.hit(['m', 'd'], [10, 20], [60_000, 86_400_000], 0)).resolves.toEqual({
+      allowed: false,
+      counts: [10, 3],
+    });
+    await expect(store.hit(['m', 'd'], [10, 20], [60_000, 86_400_000], 1_000)).resolves.toEqual({
+      allowed: false,
+      counts: [10, 0],
+    });
+    expect(othRateLimitHit).toHaveBeenCalledTimes(1);
+    // A higher limit (an API client's raised dailyLimit), or a counter past its expiry, is asked of Redis again.
+    othRateLimitHit.mockResolvedValue([1, 11, 4]);
+    await expect(store.hit(['m', 'd'], [15, 20], [60_000, 86_400_000], 2_000)).resolves.toMatchObject({
+      allowed: true,
+    });
+    await expect(store.hit(['m', 'd'], [10, 20], [60_000, 86_400_000], 60_000)).resolves.toMatchObject({
+      allowed: true,
+    });
+    expect(othRateLimitHit).toHaveBeenCalledTimes(3);
+  });
 });
