@@ -184,6 +184,43 @@ SCENARIOS.push(
 );
 // --- end of operators scenarios -----------------------------------------------------------------------------------
 
+// --- throttling scenarios (issue 8; owner: throttling and IP blocklist) --------------------------------------------
+// Throttling is on in every app server, as in production, with budgets far beyond what the bench sends, so each
+// request pays for its counting (in Redis when the bench has one, else in memory) and its RateLimit-* headers but is
+// never refused. `app-operators-mode-unthrottled` is the same signed-in query on a server with THROTTLE_ENABLED=false
+// (and AUDIT_ENABLED=false: the issue asks for "audited and throttled" against "neither"), measured in the same run.
+const BENCH_BUDGETS = Object.fromEntries(
+  [
+    'THROTTLE_USER_PER_MINUTE',
+    'THROTTLE_USER_PER_DAY',
+    'THROTTLE_CLIENT_PER_DAY',
+    'THROTTLE_ANONYMOUS_PER_MINUTE',
+    'THROTTLE_LOGIN_PER_MINUTE',
+  ].map((name) => [name, '100000000']),
+);
+for (const kind of ['app', 'app-info']) {
+  const start = SERVERS[kind].start;
+  SERVERS[kind].start = (port, tmp) => {
+    const started = start(port, tmp);
+    return { ...started, env: { ...started.env, ...BENCH_BUDGETS } };
+  };
+}
+SERVERS['app-info-unthrottled'] = {
+  ...SERVERS['app-info'],
+  start: (port, tmp) => {
+    const started = SERVERS['app-info'].start(port, tmp);
+    return { ...started, env: { ...started.env, THROTTLE_ENABLED: 'false', AUDIT_ENABLED: 'false' } };
+  },
+};
+SCENARIOS.push({
+  name: 'app-operators-mode-unthrottled',
+  server: 'app-info-unthrottled',
+  path: '/api/v1/operators?mode=010',
+  description: 'app-operators-mode on a server with throttling (and the audit log) off',
+  prepare: signInLikeABrowser,
+});
+// --- end of throttling scenarios -------------------------------------------------------------------------------------
+
 // --- customer search scenarios (issue 5; owner: customer search) -------------------------------------------------
 // Staff search at a million customers: the app on the PostgreSQL database BENCH_DATABASE_URL (seeded beforehand with
 // `npm run seed -- --customers 1000000`; the app applies pending migrations and makes the bench administrator there),
