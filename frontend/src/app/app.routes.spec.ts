@@ -18,6 +18,7 @@ import { LoginPage } from './features/auth/login-page';
 import { RegisterPage } from './features/auth/register-page';
 import { ResetPasswordPage } from './features/auth/reset-password-page';
 import { VerifyEmailPage } from './features/auth/verify-email-page';
+import { LinkConfirmPage } from './features/account-linking/link-confirm-page';
 import { CustomerSearchPage } from './features/customers/customer-search-page';
 import { FavouritesPage } from './features/favourites/favourites-page';
 import { ForbiddenPage } from './features/forbidden/forbidden-page';
@@ -56,6 +57,7 @@ describe('APP_ROUTES', () => {
       ['/forgot-password', ForgotPasswordPage, 'Forgot password · Open Transport Hub'],
       ['/reset-password', ResetPasswordPage, 'Choose a new password · Open Transport Hub'],
       ['/accept-invitation', AcceptInvitationPage, 'Accept your invitation · Open Transport Hub'],
+      ['/link/confirm', LinkConfirmPage, 'Confirm an account link · Open Transport Hub'],
       ['/no/such/page', NotFoundPage, 'Page not found · Open Transport Hub'],
     ])('routes %s to its page', async (path, page, title) => {
       expect(await harness.navigateByUrl(path, page)).toBeInstanceOf(page);

@@ -37,6 +37,11 @@ export const APP_ROUTES: Routes = [
     loadChildren: () => import('./features/favourites/favourites.routes').then((m) => m.FAVOURITES_ROUTES),
   },
   {
+    // Public: the account owner's answer to an emailed link request (no login, no staff navigation).
+    path: 'link',
+    loadChildren: () => import('./features/account-linking/link.routes').then((m) => m.LINK_ROUTES),
+  },
+  {
     path: 'login',
     canActivate: [guestGuard],
     loadComponent: () => import('./features/auth/login-page').then((m) => m.LoginPage),
