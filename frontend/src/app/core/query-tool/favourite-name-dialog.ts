@@ -75,7 +75,7 @@ function failureMessage(error: ApiError): string {
     <form [formGroup]="form" (ngSubmit)="save()" novalidate [attr.aria-label]="data.title">
       <mat-dialog-content>
         <p class="query">{{ data.description }}</p>
-        <mat-form-field class="name">
+        <mat-form-field class="name" subscriptSizing="dynamic">
           <mat-label>Name</mat-label>
           <input matInput formControlName="name" autocomplete="off" [maxlength]="maxLength" />
           <mat-hint align="end">{{ name.value.length }} / {{ maxLength }}</mat-hint>

@@ -9,6 +9,7 @@ import { FavouritesClient } from '../../core/query-tool/favourites-client';
 import { QUERY_RUN_STATE } from '../../core/query-tool/query-run';
 import { queryLink } from '../../core/query-tool/query-urls';
 import { FAVOURITE_NOT_FOUND } from '../../core/query-tool/query.model';
+import { STAR_OUTLINE_ICON } from '../../shared/ui/icons';
 
 /**
  * `/favourites/:id`, a favourite's own URL: loads the favourite (with the current session) and replaces itself with
@@ -24,10 +25,7 @@ import { FAVOURITE_NOT_FOUND } from '../../core/query-tool/query.model';
     @if (notFound()) {
       <div class="state">
         <svg viewBox="0 0 24 24" width="48" height="48" aria-hidden="true" focusable="false">
-          <path
-            fill="currentColor"
-            d="m22 9.24-7.19-.62L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21 12 17.27 18.18 21l-1.63-7.03zM12 15.4l-3.76 2.27 1-4.28-3.32-2.88 4.38-.38L12 6.1l1.71 4.04 4.38.38-3.32 2.88 1 4.28z"
-          />
+          <path fill="currentColor" [attr.d]="starIcon" />
         </svg>
         <div>
           <h1>Favourite not found</h1>
@@ -103,6 +101,7 @@ export class FavouriteRunPage {
     return error?.code === FAVOURITE_NOT_FOUND || error?.status === 404 || error?.code === 'VALIDATION_FAILED';
   });
   protected readonly errorMessage = genericErrorMessage;
+  protected readonly starIcon = STAR_OUTLINE_ICON;
 
   constructor() {
     effect(() => {

@@ -13,6 +13,7 @@ import { FAVOURITES_PAGE_SIZE } from '../../core/query-tool/favourites-client';
 import { type FavouriteDto } from '../../core/query-tool/query.model';
 import { describeQuery } from '../../core/query-tool/save-favourite';
 import { confirmAction } from '../../shared/ui/confirm-dialog';
+import { STAR_OUTLINE_ICON } from '../../shared/ui/icons';
 import { FavouritesStore } from './data/favourites-store';
 import { FavouritesTable } from './ui/favourites-table';
 
@@ -32,10 +33,7 @@ function pageFromParam(value: string | null): number {
   host: { class: 'app-page app-page--wide' },
   template: `
     <h1>Favourites</h1>
-    <p class="lead">
-      Queries you saved to run again. Running one asks the server afresh, with what you may see now; results are never
-      stored.
-    </p>
+    <p class="lead">Queries you saved to run again. Running one asks the server afresh, with what you may see now.</p>
 
     @if (notice(); as notice) {
       <p class="app-notice" role="status">{{ notice }}</p>
@@ -56,10 +54,7 @@ function pageFromParam(value: string | null): number {
       @if (store.favourites().length === 0) {
         <div class="empty">
           <svg viewBox="0 0 24 24" width="40" height="40" aria-hidden="true" focusable="false">
-            <path
-              fill="currentColor"
-              d="m22 9.24-7.19-.62L12 2 9.19 8.63 2 9.24l5.46 4.73L5.82 21 12 17.27 18.18 21l-1.63-7.03zM12 15.4l-3.76 2.27 1-4.28-3.32-2.88 4.38-.38L12 6.1l1.71 4.04 4.38.38-3.32 2.88 1 4.28z"
-            />
+            <path fill="currentColor" [attr.d]="starIcon" />
           </svg>
           @if (page() > 1) {
             <p>There are no favourites on this page. <a routerLink="/favourites">Go to the first page</a></p>
@@ -134,6 +129,7 @@ export class FavouritesPage {
   protected readonly page = computed(() => pageFromParam(this.params().get('page')));
   protected readonly pageSize = FAVOURITES_PAGE_SIZE;
   protected readonly errorMessage = genericErrorMessage;
+  protected readonly starIcon = STAR_OUTLINE_ICON;
 
   protected readonly notice = signal<string | null>(null);
   protected readonly busyId = signal<string | null>(null);

@@ -1,10 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 
 import { querySummary } from '../../../core/query-tool/query-summary';
 import { type FavouriteDto, QUERY_KIND_LABELS } from '../../../core/query-tool/query.model';
+import { DELETE_OUTLINE_ICON, EDIT_OUTLINE_ICON } from '../../../shared/ui/icons';
 
 /**
  * The favourites: name, kind and the query in words, with Run (the favourite's own URL, `/favourites/{id}`, which
@@ -13,7 +15,7 @@ import { type FavouriteDto, QUERY_KIND_LABELS } from '../../../core/query-tool/q
 @Component({
   selector: 'app-favourites-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatTableModule, RouterLink],
+  imports: [MatButton, MatIconButton, MatTableModule, MatTooltip, RouterLink],
   template: `
     <table mat-table [dataSource]="rows()" aria-label="Favourites">
       <ng-container matColumnDef="name">
@@ -40,26 +42,36 @@ import { type FavouriteDto, QUERY_KIND_LABELS } from '../../../core/query-tool/q
               mat-flat-button
               [routerLink]="['/favourites', row.favourite.id]"
               [attr.aria-describedby]="'favourite-name-' + row.favourite.id"
-              >Run</a
             >
+              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M8 5v14l11-7z" />
+              </svg>
+              Run
+            </a>
             <button
-              mat-button
+              mat-icon-button
               type="button"
+              aria-label="Rename"
+              matTooltip="Rename"
               [disabled]="busyId() === row.favourite.id"
-              [attr.aria-describedby]="'favourite-name-' + row.favourite.id"
               (click)="rename.emit(row.favourite)"
             >
-              Rename
+              <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" [attr.d]="editIcon" />
+              </svg>
             </button>
             <button
-              mat-button
+              mat-icon-button
               type="button"
               class="delete"
+              aria-label="Delete"
+              matTooltip="Delete"
               [disabled]="busyId() === row.favourite.id"
-              [attr.aria-describedby]="'favourite-name-' + row.favourite.id"
               (click)="delete.emit(row.favourite)"
             >
-              Delete
+              <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" [attr.d]="deleteIcon" />
+              </svg>
             </button>
           </span>
         </td>
@@ -108,12 +120,22 @@ import { type FavouriteDto, QUERY_KIND_LABELS } from '../../../core/query-tool/q
     .actions {
       display: flex;
       gap: 0.25rem;
+      align-items: center;
       justify-content: flex-end;
       white-space: nowrap;
     }
 
-    .delete {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
+    .actions a svg {
+      margin-inline-end: 0.25rem;
+      vertical-align: -0.3em;
+    }
+
+    .actions button {
+      color: var(--mat-sys-on-surface-variant);
+    }
+
+    .actions .delete:hover {
+      color: var(--mat-sys-error);
     }
 
     .visually-hidden {
@@ -134,6 +156,8 @@ export class FavouritesTable {
   readonly delete = output<FavouriteDto>();
 
   protected readonly columns = ['name', 'kind', 'query', 'actions'];
+  protected readonly editIcon = EDIT_OUTLINE_ICON;
+  protected readonly deleteIcon = DELETE_OUTLINE_ICON;
   protected readonly rows = computed(() =>
     this.favourites().map((favourite) => ({
       favourite,

@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 
 import { QUERY_RUN_STATE } from '../../../core/query-tool/query-run';
@@ -8,6 +9,7 @@ import { querySummary } from '../../../core/query-tool/query-summary';
 import { queryLink } from '../../../core/query-tool/query-urls';
 import { type HistoryEntryDto, QUERY_KIND_LABELS } from '../../../core/query-tool/query.model';
 import { formatDateTime } from '../../../shared/format/date-time';
+import { DELETE_OUTLINE_ICON, STAR_OUTLINE_ICON } from '../../../shared/ui/icons';
 
 /**
  * The history entries: kind, the query in words, the result count and the time, with Run again (a link to the query
@@ -16,7 +18,7 @@ import { formatDateTime } from '../../../shared/format/date-time';
 @Component({
   selector: 'app-history-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [MatButton, MatTableModule, RouterLink],
+  imports: [MatButton, MatIconButton, MatTableModule, MatTooltip, RouterLink],
   template: `
     <table mat-table [dataSource]="rows()" aria-label="Query history">
       <ng-container matColumnDef="kind">
@@ -49,26 +51,36 @@ import { formatDateTime } from '../../../shared/format/date-time';
               [queryParams]="row.link.queryParams"
               [state]="runState"
               [attr.aria-describedby]="'history-query-' + row.entry.id"
-              >Run again</a
             >
+              <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                <path fill="currentColor" d="M8 5v14l11-7z" />
+              </svg>
+              Run again
+            </a>
             <button
-              mat-button
+              mat-icon-button
               type="button"
+              aria-label="Save as favourite"
+              matTooltip="Save as favourite"
               [disabled]="busyId() === row.entry.id"
-              [attr.aria-describedby]="'history-query-' + row.entry.id"
               (click)="saveFavourite.emit(row.entry)"
             >
-              Save as favourite
+              <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" [attr.d]="starIcon" />
+              </svg>
             </button>
             <button
-              mat-button
+              mat-icon-button
               type="button"
               class="delete"
+              aria-label="Delete"
+              matTooltip="Delete from history"
               [disabled]="busyId() === row.entry.id"
-              [attr.aria-describedby]="'history-query-' + row.entry.id"
               (click)="delete.emit(row.entry)"
             >
-              Delete
+              <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+                <path fill="currentColor" [attr.d]="deleteIcon" />
+              </svg>
             </button>
           </span>
         </td>
@@ -120,12 +132,22 @@ import { formatDateTime } from '../../../shared/format/date-time';
     .actions {
       display: flex;
       gap: 0.25rem;
+      align-items: center;
       justify-content: flex-end;
       white-space: nowrap;
     }
 
-    .delete {
-      --mat-button-text-label-text-color: var(--mat-sys-error);
+    .actions a svg {
+      margin-inline-end: 0.25rem;
+      vertical-align: -0.3em;
+    }
+
+    .actions button {
+      color: var(--mat-sys-on-surface-variant);
+    }
+
+    .actions .delete:hover {
+      color: var(--mat-sys-error);
     }
 
     .visually-hidden {
@@ -146,6 +168,8 @@ export class HistoryTable {
   readonly delete = output<HistoryEntryDto>();
 
   protected readonly columns = ['kind', 'query', 'results', 'time', 'actions'];
+  protected readonly starIcon = STAR_OUTLINE_ICON;
+  protected readonly deleteIcon = DELETE_OUTLINE_ICON;
   protected readonly runState = QUERY_RUN_STATE;
   protected readonly rows = computed(() =>
     this.entries().map((entry) => ({
