@@ -133,6 +133,8 @@ describe('App shell', () => {
         'Favourites',
         'Users',
         'API clients',
+        'Audit log',
+        'IP blocklist',
       ]);
     });
 

@@ -55,6 +55,8 @@ export const MAIN_NAV_LINKS: readonly NavLink[] = [
   { label: 'Favourites', path: '/favourites', exact: false },
   { label: 'Users', path: '/admin/users', exact: false, roles: ['admin'] },
   { label: 'API clients', path: '/admin/api-clients', exact: false, roles: ['admin'] },
+  { label: 'Audit log', path: '/admin/audit', exact: false, roles: ['admin'] },
+  { label: 'IP blocklist', path: '/admin/ip-blocklist', exact: false, roles: ['admin'] },
 ];
 
 /** Whether `link` is shown to a visitor with `role` (null: signed out). */
