@@ -22,6 +22,7 @@ function anApiClient(overrides: Partial<ApiClientDto> = {}): ApiClientDto {
     operatorId: null,
     expiresAt: null,
     revokedAt: null,
+    dailyLimit: null,
     lastUsedAt: null,
     createdAt: '2026-01-01T10:00:00.000Z',
     ...overrides,
@@ -43,6 +44,7 @@ describe('ApiClientsPage', () => {
       keyPrefix: 'oth_live_ef56',
       scopes: ['customer-account:read', 'customer-account:pii'],
       operatorId: 'op-7',
+      dailyLimit: 25000,
     }),
     anApiClient({ id: 'client-3', name: 'Old script', keyPrefix: 'oth_live_0000', revokedAt: '2026-02-01T10:00:00Z' }),
   ];
@@ -91,7 +93,7 @@ describe('ApiClientsPage', () => {
     const table = getByRole(element, 'table', { name: 'API clients' });
     return queryAllByRole(table, 'row')
       .slice(1)
-      .map((row) => queryAllByRole(row, 'cell').map((cell) => cell.textContent?.trim() ?? ''));
+      .map((row) => queryAllByRole(row, 'cell').map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim() ?? ''));
   }
 
   function createForm(): HTMLElement {
@@ -102,7 +104,7 @@ describe('ApiClientsPage', () => {
     getByRole(form, 'checkbox', { name: scope }).click();
   }
 
-  it('lists the clients with prefix, scopes, operator and revocation', async () => {
+  it('lists the clients with prefix, scopes, operator, daily limit and revocation', async () => {
     await render();
     expect(getByRole(element, 'heading', { level: 1, name: 'API clients' })).toBeTruthy();
     const table = getByRole(element, 'table', { name: 'API clients' });
@@ -112,20 +114,29 @@ describe('ApiClientsPage', () => {
       'Scopes',
       'Operator',
       'Expires',
+      'Daily limit',
       'Last used',
       'Revoked',
+      'Audit log',
     ]);
     const rows = rowTexts();
     expect(rows).toHaveLength(3);
-    expect(rows[0]?.slice(0, 6)).toEqual([
+    expect(rows[0]?.slice(0, 7)).toEqual([
       'Ticketing app',
       'oth_live_ab12',
       'operator-info:read',
       '—',
       'Never',
+      'Default Change',
       'Never',
     ]);
     expect(rows[1]?.slice(2, 4)).toEqual(['customer-account:read, customer-account:pii', 'op-7']);
+    expect(rows[1]?.[5]).toBe(`${(25000).toLocaleString()} Change`);
+    // A revoked client's limit no longer matters: no Change button.
+    expect(rows[2]?.[5]).toBe('Default');
+    expect(getByRole(table, 'link', { name: 'Audit log of Customer portal' }).getAttribute('href')).toBe(
+      '/admin/audit?actor=client-2',
+    );
     expect(getByRole(table, 'button', { name: 'Revoke Ticketing app' })).toBeTruthy();
     expect(queryByRole(table, 'button', { name: 'Revoke Old script' })).toBeNull();
   });
@@ -157,6 +168,7 @@ describe('ApiClientsPage', () => {
     tick(form, 'customer-account:read');
     typeInto(form, 'Operator ID', 'op-9');
     typeInto(form, 'Expires on', '2099-12-31');
+    typeInto(form, 'Daily limit', '5000');
     getByRole(form, 'button', { name: 'Create API client' }).click();
     TestBed.tick();
 
@@ -166,6 +178,7 @@ describe('ApiClientsPage', () => {
       scopes: ['customer-account:read'],
       operatorId: 'op-9',
       expiresAt: new Date('2099-12-31T23:59:59').toISOString(),
+      dailyLimit: 5000,
     });
     expect(getByRole(form, 'button', { name: 'Create API client' }).hasAttribute('disabled')).toBe(true);
     const created = anApiClient({
@@ -290,5 +303,88 @@ describe('ApiClientsPage', () => {
     await fixture.whenStable();
     expect(getByRole(element, 'alert').textContent?.trim()).toBe('This API client no longer exists. Reload the list.');
     expect(getByRole(element, 'button', { name: 'Revoke Customer portal' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  function limitDialog(): HTMLElement {
+    return getByRole(document.body, 'dialog', { name: /Daily limit of/ });
+  }
+
+  it('refuses a daily limit that is not a whole number in range, before sending', async () => {
+    await render();
+    const form = createForm();
+    typeInto(form, 'Name', 'Timetable feed');
+    tick(form, 'operator-info:read');
+    typeInto(form, 'Daily limit', '0');
+    getByRole(form, 'button', { name: 'Create API client' }).click();
+    await fixture.whenStable();
+    expect(getByText(form, `Enter a whole number from 1 to ${(10_000_000).toLocaleString()}.`)).toBeTruthy();
+  });
+
+  it("changes a client's daily limit in a dialog (PATCH) and shows the new limit", async () => {
+    await render();
+    getByRole(element, 'button', { name: 'Change the daily limit of Ticketing app' }).click();
+    await fixture.whenStable();
+    const dialog = limitDialog();
+    expect(getByRole(dialog, 'heading', { name: 'Daily limit of Ticketing app' })).toBeTruthy();
+    const field = getByRole(dialog, 'textbox', { name: 'Requests per day' }) as HTMLInputElement;
+    expect(field.value).toBe('');
+
+    typeInto(dialog, 'Requests per day', '12.5');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    await fixture.whenStable();
+    expect(
+      getByText(dialog, `Enter a whole number from 1 to ${(10_000_000).toLocaleString()}, or leave it empty.`),
+    ).toBeTruthy();
+
+    typeInto(dialog, 'Requests per day', '1000');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    TestBed.tick();
+    const request = http.expectOne({ method: 'PATCH', url: `${API_CLIENTS_URL}/client-1` });
+    expect(request.request.body).toEqual({ dailyLimit: 1000 });
+    request.flush(anApiClient({ dailyLimit: 1000 }));
+    await settle();
+    await fixture.whenStable();
+
+    expect(queryByRole(document.body, 'dialog')).toBeNull();
+    expect(getByRole(element, 'status').textContent?.trim()).toBe(
+      `The daily limit of Ticketing app is now ${(1000).toLocaleString()} requests.`,
+    );
+    expect(rowTexts()[0]?.[5]).toBe(`${(1000).toLocaleString()} Change`);
+  });
+
+  it('goes back to the default limit when the field is emptied', async () => {
+    await render();
+    getByRole(element, 'button', { name: 'Change the daily limit of Customer portal' }).click();
+    await fixture.whenStable();
+    const dialog = limitDialog();
+    expect((getByRole(dialog, 'textbox', { name: 'Requests per day' }) as HTMLInputElement).value).toBe('25000');
+    typeInto(dialog, 'Requests per day', '');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    TestBed.tick();
+    const request = http.expectOne({ method: 'PATCH', url: `${API_CLIENTS_URL}/client-2` });
+    expect(request.request.body).toEqual({ dailyLimit: null });
+    request.flush(anApiClient({ id: 'client-2', name: 'Customer portal', dailyLimit: null }));
+    await settle();
+    await fixture.whenStable();
+    expect(getByRole(element, 'status').textContent?.trim()).toBe('Customer portal now has the default daily limit.');
+  });
+
+  it('keeps the dialog open with the reason when the change is refused', async () => {
+    await render();
+    getByRole(element, 'button', { name: 'Change the daily limit of Ticketing app' }).click();
+    await fixture.whenStable();
+    const dialog = limitDialog();
+    typeInto(dialog, 'Requests per day', '300');
+    getByRole(dialog, 'button', { name: 'Save' }).click();
+    TestBed.tick();
+    http
+      .expectOne({ method: 'PATCH', url: `${API_CLIENTS_URL}/client-1` })
+      .flush(anApiError('API_CLIENT_NOT_FOUND', 404), { status: 404, statusText: 'Not Found' });
+    await fixture.whenStable();
+    expect(getByRole(dialog, 'alert').textContent?.trim()).toBe('This API client no longer exists. Reload the list.');
+    getByRole(dialog, 'button', { name: 'Cancel' }).click();
+    await fixture.whenStable();
+    expect(queryByRole(document.body, 'dialog')).toBeNull();
+    expect(queryByRole(element, 'status')).toBeNull();
   });
 });

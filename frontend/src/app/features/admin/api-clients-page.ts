@@ -3,6 +3,7 @@ import { MatDialog } from '@angular/material/dialog';
 
 import { createSubmission } from '../../core/http/submission';
 import { confirmAction } from '../../shared/ui/confirm-dialog';
+import { askDailyLimit } from './daily-limit-dialog';
 import { ApiClientsStore } from './data/api-clients-store';
 import { adminErrorMessage } from './model/admin-messages';
 import { type ApiClientDto, type CreateApiClientRequest, type CreatedApiClient } from './model/admin.model';
@@ -10,7 +11,7 @@ import { ApiClientsTable } from './ui/api-clients-table';
 import { CreateApiClientForm } from './ui/create-api-client-form';
 import { NewApiKey } from './ui/new-api-key';
 
-/** `/admin/api-clients`: list, create (the key is shown once), revoke. */
+/** `/admin/api-clients`: list, create (the key is shown once), change the daily limit, revoke. */
 @Component({
   selector: 'app-api-clients-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -40,7 +41,12 @@ import { NewApiKey } from './ui/new-api-key';
         <p>No API clients yet.</p>
       }
     } @else {
-      <app-api-clients-table [clients]="store.items()" [busyId]="busyId()" (revoke)="revokeClient($event)" />
+      <app-api-clients-table
+        [clients]="store.items()"
+        [busyId]="busyId()"
+        (revoke)="revokeClient($event)"
+        (changeLimit)="changeLimit($event)"
+      />
     }
 
     <section aria-labelledby="create-api-client-heading">
@@ -90,6 +96,21 @@ export class ApiClientsPage {
     if (result.ok) {
       this.createForm().clear();
       this.created.set(result.value);
+    }
+  }
+
+  protected async changeLimit(client: ApiClientDto): Promise<void> {
+    this.notice.set(null);
+    const updated = await askDailyLimit(this.dialog, {
+      client,
+      submit: (dailyLimit) => this.store.update(client.id, { dailyLimit }),
+    });
+    if (updated) {
+      this.notice.set(
+        updated.dailyLimit === null
+          ? `${updated.name} now has the default daily limit.`
+          : `The daily limit of ${updated.name} is now ${updated.dailyLimit.toLocaleString()} requests.`,
+      );
     }
   }
 

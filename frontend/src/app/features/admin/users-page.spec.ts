@@ -68,6 +68,13 @@ describe('UsersPage', () => {
     expect(rows[2]?.slice(3, 6)).toEqual(['—', 'Disabled', 'Not yet']);
   });
 
+  it('links each user to their actions in the audit log', () => {
+    const table = getByRole(element, 'table', { name: 'Users' });
+    expect(getByRole(table, 'link', { name: 'Audit log of op@example.org' }).getAttribute('href')).toBe(
+      '/admin/audit?actor=u2',
+    );
+  });
+
   it('does not let the admin disable themself', () => {
     expect(getByRole(element, 'button', { name: 'Disable admin@example.org' }).hasAttribute('disabled')).toBe(true);
     expect(getByRole(element, 'button', { name: 'Enable new@example.org' }).hasAttribute('disabled')).toBe(false);

@@ -2,7 +2,12 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { type Observable } from 'rxjs';
 
-import { type ApiClientDto, type CreateApiClientRequest, type CreatedApiClient } from '../model/admin.model';
+import {
+  type ApiClientDto,
+  type CreateApiClientRequest,
+  type CreatedApiClient,
+  type UpdateApiClientRequest,
+} from '../model/admin.model';
 
 export const API_CLIENTS_URL = '/api/v1/api-clients';
 
@@ -17,6 +22,10 @@ export class ApiClientsClient {
 
   create(request: CreateApiClientRequest): Observable<CreatedApiClient> {
     return this.http.post<CreatedApiClient>(API_CLIENTS_URL, request);
+  }
+
+  update(id: string, changes: UpdateApiClientRequest): Observable<ApiClientDto> {
+    return this.http.patch<ApiClientDto>(`${API_CLIENTS_URL}/${encodeURIComponent(id)}`, changes);
   }
 
   revoke(id: string): Observable<void> {

@@ -3,7 +3,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { firstValueFrom } from 'rxjs';
 
 import { toApiError } from '../../../core/http/api-error';
-import { type ApiClientDto, type CreateApiClientRequest, type CreatedApiClient } from '../model/admin.model';
+import {
+  type ApiClientDto,
+  type CreateApiClientRequest,
+  type CreatedApiClient,
+  type UpdateApiClientRequest,
+} from '../model/admin.model';
 import { ApiClientsClient } from './api-clients-client';
 
 /** The admin's list of API clients and the actions on it. Provided by the API clients page. */
@@ -24,6 +29,12 @@ export class ApiClientsStore {
     const created = await firstValueFrom(this.client.create(request));
     this.clients.reload();
     return created;
+  }
+
+  async update(id: string, changes: UpdateApiClientRequest): Promise<ApiClientDto> {
+    const updated = await firstValueFrom(this.client.update(id, changes));
+    this.clients.update((list) => list?.map((item) => (item.id === updated.id ? updated : item)));
+    return updated;
   }
 
   async revoke(id: string): Promise<void> {

@@ -19,6 +19,8 @@ export interface ApiClientDto {
   readonly operatorId: string | null;
   readonly expiresAt: string | null;
   readonly revokedAt: string | null;
+  /** Requests per UTC day; null: the server's default for API clients. */
+  readonly dailyLimit: number | null;
   readonly lastUsedAt: string | null;
   readonly createdAt: string;
 }
@@ -28,7 +30,16 @@ export interface CreateApiClientRequest {
   readonly scopes: readonly Scope[];
   readonly operatorId?: string;
   readonly expiresAt?: string;
+  readonly dailyLimit?: number;
 }
+
+/** PATCH /api/v1/api-clients/{id}: the client's daily request budget (null: back to the default). */
+export interface UpdateApiClientRequest {
+  readonly dailyLimit: number | null;
+}
+
+/** The largest daily budget the API accepts for one client. */
+export const MAX_DAILY_LIMIT = 10_000_000;
 
 export interface CreatedApiClient {
   readonly client: ApiClientDto;

@@ -1,7 +1,8 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 
 import { type ApiClientDto } from '../model/admin.model';
 
@@ -9,7 +10,7 @@ import { type ApiClientDto } from '../model/admin.model';
 @Component({
   selector: 'app-api-clients-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButton, MatTableModule],
+  imports: [DatePipe, DecimalPipe, MatAnchor, MatButton, MatTableModule, RouterLink],
   template: `
     <table mat-table [dataSource]="clients()" aria-label="API clients">
       <ng-container matColumnDef="name">
@@ -36,6 +37,25 @@ import { type ApiClientDto } from '../model/admin.model';
           {{ client.expiresAt ? (client.expiresAt | date: 'mediumDate') : 'Never' }}
         </td>
       </ng-container>
+      <ng-container matColumnDef="dailyLimit">
+        <th mat-header-cell *matHeaderCellDef scope="col">Daily limit</th>
+        <td mat-cell *matCellDef="let client">
+          <span class="limit">
+            {{ client.dailyLimit === null ? 'Default' : (client.dailyLimit | number) }}
+            @if (!client.revokedAt) {
+              <button
+                mat-button
+                type="button"
+                [attr.aria-label]="'Change the daily limit of ' + client.name"
+                [disabled]="busyId() === client.id"
+                (click)="changeLimit.emit(client)"
+              >
+                Change
+              </button>
+            }
+          </span>
+        </td>
+      </ng-container>
       <ng-container matColumnDef="lastUsed">
         <th mat-header-cell *matHeaderCellDef scope="col">Last used</th>
         <td mat-cell *matCellDef="let client">
@@ -60,6 +80,19 @@ import { type ApiClientDto } from '../model/admin.model';
           }
         </td>
       </ng-container>
+      <ng-container matColumnDef="activity">
+        <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Audit log</span></th>
+        <td mat-cell *matCellDef="let client">
+          <a
+            mat-button
+            routerLink="/admin/audit"
+            [queryParams]="{ actor: client.id }"
+            [attr.aria-label]="'Audit log of ' + client.name"
+          >
+            Activity
+          </a>
+        </td>
+      </ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let client; columns: columns"></tr>
     </table>
@@ -69,12 +102,40 @@ import { type ApiClientDto } from '../model/admin.model';
       display: block;
       overflow-x: auto;
     }
+
+    .limit {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      white-space: nowrap;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
   `,
 })
 export class ApiClientsTable {
   readonly clients = input.required<readonly ApiClientDto[]>();
   readonly busyId = input<string | null>(null);
   readonly revoke = output<ApiClientDto>();
+  readonly changeLimit = output<ApiClientDto>();
 
-  protected readonly columns = ['name', 'prefix', 'scopes', 'operator', 'expires', 'lastUsed', 'revoked'];
+  protected readonly columns = [
+    'name',
+    'prefix',
+    'scopes',
+    'operator',
+    'expires',
+    'dailyLimit',
+    'lastUsed',
+    'revoked',
+    'activity',
+  ];
 }

@@ -13,7 +13,13 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 
 import { FormValidators, requiredWhen } from '../../../shared/forms/validators';
-import { type CreateApiClientRequest, OPERATOR_BOUND_SCOPES, SCOPES, type Scope } from '../model/admin.model';
+import {
+  type CreateApiClientRequest,
+  MAX_DAILY_LIMIT,
+  OPERATOR_BOUND_SCOPES,
+  SCOPES,
+  type Scope,
+} from '../model/admin.model';
 
 type ScopeControls = Record<Scope, FormControl<boolean>>;
 
@@ -33,6 +39,15 @@ function futureDate(control: AbstractControl): ValidationErrors | null {
     return null;
   }
   return new Date(`${value}T23:59:59`).getTime() > Date.now() ? null : { past: true };
+}
+
+/** Empty, or a whole number from 1 to MAX_DAILY_LIMIT. */
+function dailyLimit(control: AbstractControl): ValidationErrors | null {
+  const value = (control.value as string).trim();
+  if (value === '') {
+    return null;
+  }
+  return /^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_DAILY_LIMIT ? null : { range: true };
 }
 
 function selectedScopes(group: FormGroup<ScopeControls>): Scope[] {
@@ -77,6 +92,14 @@ function selectedScopes(group: FormGroup<ScopeControls>): Scope[] {
         <mat-hint>Optional. The key stops working at the end of that day.</mat-hint>
         @if (form.controls.expiresOn.hasError('past')) {
           <mat-error>Choose a date in the future.</mat-error>
+        }
+      </mat-form-field>
+      <mat-form-field>
+        <mat-label>Daily limit</mat-label>
+        <input matInput formControlName="dailyLimit" inputmode="numeric" autocomplete="off" />
+        <mat-hint>Optional. Requests per day (UTC); empty: the default for API clients.</mat-hint>
+        @if (form.controls.dailyLimit.hasError('range')) {
+          <mat-error>Enter a whole number from 1 to {{ maxDailyLimit.toLocaleString() }}.</mat-error>
         }
       </mat-form-field>
       @if (error(); as error) {
@@ -124,7 +147,9 @@ export class CreateApiClientForm {
       ),
     }),
     expiresOn: new FormControl('', { nonNullable: true, validators: futureDate }),
+    dailyLimit: new FormControl('', { nonNullable: true, validators: dailyLimit }),
   });
+  protected readonly maxDailyLimit = MAX_DAILY_LIMIT;
   private readonly formDirective = viewChild.required(FormGroupDirective);
 
   clear(): void {
@@ -137,12 +162,13 @@ export class CreateApiClientForm {
       this.form.markAllAsTouched();
       return;
     }
-    const { name, operatorId, expiresOn } = this.form.getRawValue();
+    const { name, operatorId, expiresOn, dailyLimit: limit } = this.form.getRawValue();
     this.submitted.emit({
       name: name.trim(),
       scopes: selectedScopes(this.form.controls.scopes),
       ...(operatorId.trim() ? { operatorId: operatorId.trim() } : {}),
       ...(expiresOn ? { expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() } : {}),
+      ...(limit.trim() ? { dailyLimit: Number(limit.trim()) } : {}),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 
 import { type UserDto } from '../../../core/auth/auth.model';
 
@@ -9,7 +10,7 @@ import { type UserDto } from '../../../core/auth/auth.model';
 @Component({
   selector: 'app-users-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, MatButton, MatTableModule],
+  imports: [DatePipe, MatAnchor, MatButton, MatTableModule, RouterLink],
   template: `
     <table mat-table [dataSource]="users()" aria-label="Users">
       <ng-container matColumnDef="email">
@@ -60,6 +61,14 @@ import { type UserDto } from '../../../core/auth/auth.model';
             >
               {{ user.status === 'active' ? 'Disable' : 'Enable' }}
             </button>
+            <a
+              mat-button
+              routerLink="/admin/audit"
+              [queryParams]="{ actor: user.id }"
+              [attr.aria-label]="'Audit log of ' + user.email"
+            >
+              Activity
+            </a>
           </span>
         </td>
       </ng-container>
