@@ -11,6 +11,7 @@ import { authInterceptor } from './core/auth/auth.interceptor';
 import { provideReloadOnPageRestore } from './core/auth/page-restore';
 import { provideAuth } from './core/auth/provide-auth';
 import { querySourceInterceptor } from './core/query-tool/query-source';
+import { quotaInterceptor } from './core/quota/quota.interceptor';
 
 /** Application-wide providers. Functional guards/interceptors are composed here. */
 export const appConfig: ApplicationConfig = {
@@ -18,7 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(APP_ROUTES, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([querySourceInterceptor, authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([querySourceInterceptor, quotaInterceptor, authInterceptor])),
     provideAuth(),
     provideReloadOnPageRestore(),
   ],

@@ -34,6 +34,8 @@ import { AuthStore } from './core/auth/auth-store';
 import { type Role, type SessionEnd } from './core/auth/auth.model';
 import { onSessionEnd } from './core/auth/session-cleanup';
 import { type ShellLayout, layoutOf } from './core/layout/shell-layout';
+import { QuotaIndicator } from './core/quota/quota-indicator';
+import { QuotaStore } from './core/quota/quota-store';
 
 export interface NavLink {
   readonly label: string;
@@ -83,6 +85,7 @@ export function isNavLinkVisible(link: NavLink, role: Role | null): boolean {
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    QuotaIndicator,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -93,6 +96,8 @@ export function isNavLinkVisible(link: NavLink, role: Role | null): boolean {
 export class App {
   protected readonly title = APP_TITLE;
   protected readonly auth = inject(AuthStore);
+  /** The daily request quota, shown in the toolbar once known (after the first query). */
+  protected readonly quota = inject(QuotaStore);
   private readonly router = inject(Router);
 
   protected readonly links = computed(() => {

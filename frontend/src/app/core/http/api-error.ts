@@ -1,5 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 
+import { IP_BLOCKED, IP_BLOCKED_MESSAGE, RATE_LIMITED, rateLimitedMessage } from './refusal-messages';
+
 /**
  * An API failure in the common error body shape `{ statusCode, code, message, details?, requestId }`
  * (docs/auth-api.md). Network failures and non-JSON answers are folded into the same shape with the
@@ -74,6 +76,12 @@ export function genericErrorMessage(error: ApiError): string {
   }
   if (error.code === 'VALIDATION_FAILED') {
     return error.message ? `Please check the form: ${error.message}` : 'Please check the form and try again.';
+  }
+  if (error.code === RATE_LIMITED) {
+    return rateLimitedMessage(error);
+  }
+  if (error.code === IP_BLOCKED) {
+    return IP_BLOCKED_MESSAGE;
   }
   if (error.status === 429) {
     return 'Too many requests. Wait a moment and try again.';
