@@ -41,6 +41,7 @@ describe('customer search cursor', () => {
     ['operator id too long', b64('["a","0299","C1"]')],
     ['customer id too long', b64(JSON.stringify(['a', '029', 'c'.repeat(33)]))],
     ['name too long', b64(JSON.stringify(['n'.repeat(201), '029', 'C1']))],
+    ['a NUL character', b64(JSON.stringify(['a\u0000b', '029', 'C1']))],
     ['very long', 'A'.repeat(5000)],
     ['SQL in it', b64(`["a' OR 1=1 --","029","C1"]`) + "'--"],
     ['non-canonical spelling', b64('["a","029","C1"]').replace(/.$/, (c) => String.fromCharCode(c.charCodeAt(0) + 1))],

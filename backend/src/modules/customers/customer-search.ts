@@ -65,7 +65,8 @@ export function decodeCursor(cursor: string): SearchKey {
   if (
     !Array.isArray(value) ||
     value.length !== 3 ||
-    !value.every((part, i) => typeof part === 'string' && part.length <= KEY_LIMITS[i]) ||
+    // NUL: PostgreSQL text cannot hold it (the query would fail with a 500), so no row's key has one.
+    !value.every((part, i) => typeof part === 'string' && part.length <= KEY_LIMITS[i] && !part.includes('\u0000')) ||
     (value[1] as string).length === 0 ||
     (value[2] as string).length === 0
   )
