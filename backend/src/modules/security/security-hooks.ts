@@ -47,7 +47,7 @@ export function registerSecurityHooks(app: NestFastifyApplication): void {
 
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
-    if (status === 401 || status === 429) autoBan.record(status, request.routeOptions.url, request.ip);
+    if (status === 401 || status === 429) autoBan.record(status, request, reply.getHeader('www-authenticate'));
     done();
   });
 }

@@ -373,6 +373,37 @@ describe('IP blocklist: automatic bans', () => {
     expect((await blocksOf('2001:db8:77:1::/64'))[0]).toMatchObject({ auto: true });
   });
 
+  it('not counted: 401s to requests without a credential, and ended sessions (SESSION_EXPIRED)', async () => {
+    const start = minuteStart(2_500);
+    const moveTo = freezeClock(t, start);
+    const s = await signIn(t);
+    const ip = '198.51.100.62';
+    ranges.add(ip);
+    // (Public routes here allow 2 requests a minute per address: the clock moves on between refresh calls.)
+    for (let i = 0; i < 4; i++) {
+      expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', remoteAddress: ip })).statusCode).toBe(401);
+    }
+    expect((await t.inject({ method: 'POST', url: '/api/v1/auth/refresh', remoteAddress: ip })).statusCode).toBe(401);
+    moveTo(start + 901_000); // past the access token's 15 minutes
+    admin = await signIn(t, { role: 'admin' });
+    for (let i = 0; i < 4; i++) {
+      const expired = await t.inject({ method: 'GET', url: '/api/v1/auth/me', headers: s.headers, remoteAddress: ip });
+      expect(expired.json()).toMatchObject({ statusCode: 401, code: 'SESSION_EXPIRED' });
+    }
+    await autoBansSettled(t);
+    expect((await health(ip)).statusCode).toBe(200);
+    expect(await blocksOf(ip)).toEqual([]);
+    // A refresh cookie that is not valid is an invalid credential: the third bans.
+    const forged = () =>
+      t.inject({ method: 'POST', url: '/api/v1/auth/refresh', cookies: { oth_refresh: 'forged' }, remoteAddress: ip });
+    for (const minute of [16, 16, 17]) {
+      moveTo(start + minute * 60_000);
+      expect((await forged()).statusCode).toBe(401);
+    }
+    await autoBansSettled(t);
+    expectBlocked(await health(ip));
+  });
+
   it('allowlisted addresses are never banned automatically, but an admin can still block them', async () => {
     freezeClock(t, minuteStart(3_000));
     admin = await signIn(t, { role: 'admin' });

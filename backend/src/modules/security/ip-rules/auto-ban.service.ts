@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { Clock } from '../../../common/time/clock';
 import { AppConfigService } from '../../../config/app-config.service';
+import { REFRESH_COOKIE } from '../../auth/refresh-cookie';
 import { AutoBanTrigger } from '../ip-rule-events';
 import { counterTtlMs, FixedWindow, HOUR, TEN_MINUTES, windowNumber } from '../throttling/fixed-window';
 import { RATE_LIMIT_KEY_PREFIX, RATE_LIMIT_STORE, RateLimitStore } from '../throttling/rate-limit-store';
@@ -17,6 +19,21 @@ interface Counter {
   threshold: number;
 }
 
+/** Whether the request carried a credential of any kind. */
+function presentedCredential(request: FastifyRequest): boolean {
+  const headers = request.headers;
+  return (
+    headers.authorization !== undefined ||
+    headers['x-api-key'] !== undefined ||
+    (request.cookies as Record<string, string | undefined> | undefined)?.[REFRESH_COOKIE] !== undefined
+  );
+}
+
+/** SESSION_EXPIRED's challenge: the credential was genuine, its session or lifetime has ended. */
+function endedSession(wwwAuthenticate: unknown): boolean {
+  return typeof wwwAuthenticate === 'string' && wwwAuthenticate.includes('error="invalid_token"');
+}
+
 /** Counters never refuse anything: the limit passed to the store is out of reach. */
 const NO_LIMIT = [Number.MAX_SAFE_INTEGER];
 
@@ -25,7 +42,12 @@ const NO_LIMIT = [Number.MAX_SAFE_INTEGER];
  * its /64), in the throttling store (Redis when set: shared and atomic across instances), per fixed window:
  *
  * - 401 from POST /api/v1/auth/login: a failed sign-in (AUTO_BAN_FAILED_LOGINS per clock hour, default 50);
- * - any other 401: missing, invalid or expired credentials (AUTO_BAN_INVALID_TOKENS per 10 minutes, default 100);
+ * - any other 401 to a request that presented a credential (a Bearer token, an API key, the refresh cookie) which was
+ *   refused as invalid: a forged, garbled or unknown token or key (AUTO_BAN_INVALID_TOKENS per 10 minutes, default
+ *   100). Not counted: requests with no credential at all (the web app asks for a refresh on start whether or not it
+ *   holds a cookie) and answers saying a session or access token has merely ended (SESSION_EXPIRED, recognisable by
+ *   its `WWW-Authenticate: …, error="invalid_token"`), which every signed-in browser meets every 15 minutes: behind
+ *   one office NAT address they would add up to a ban;
  * - 429: a refusal for too many requests (AUTO_BAN_THROTTLE_REFUSALS per 10 minutes, default 20).
  *
  * The response that brings a counter exactly to its threshold bans the address for AUTO_BAN_DURATION (only that one
@@ -56,12 +78,15 @@ export class AutoBanService {
     this.durationSeconds = a.durationSeconds;
   }
 
-  /** Called for every response (from an onResponse hook): counts 401s and 429s. */
-  record(statusCode: number, routeUrl: string | undefined, ip: string): void {
+  /** Called for every response (from an onResponse hook): counts 401s and 429s as described above. */
+  record(statusCode: number, request: FastifyRequest, wwwAuthenticate: unknown): void {
     let counter: Counter;
-    if (statusCode === 401) counter = routeUrl === LOGIN_ROUTE ? this.failedLogins : this.invalidTokens;
-    else if (statusCode === 429) counter = this.refusals;
+    if (statusCode === 429) counter = this.refusals;
+    else if (statusCode !== 401) return;
+    else if (request.routeOptions.url === LOGIN_ROUTE) counter = this.failedLogins;
+    else if (presentedCredential(request) && !endedSession(wwwAuthenticate)) counter = this.invalidTokens;
     else return;
+    const ip = request.ip;
     if (counter.threshold === 0 || this.cache.isAllowed(ip)) return;
     const work = this.count(counter, ip).catch((err: unknown) =>
       this.logger.error({ err: { message: (err as Error).message } }, 'Could not count towards an automatic ban'),
