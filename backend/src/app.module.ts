@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AccountLinkingModule } from './modules/account-linking/account-linking.module';
 import { ApiClientsModule } from './modules/api-clients/api-clients.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { CustomersModule } from './modules/customers/customers.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthGuard } from './modules/auth/guards/auth.guard';
@@ -50,6 +51,7 @@ export class AppModule {
         ApiClientsModule,
         OperatorsModule,
         CustomersModule,
+        AuditModule,
         HistoryModule,
         AccountLinkingModule,
         ...(options.imports ?? []),

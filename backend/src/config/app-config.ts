@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { auditEnvShape, AuditSettings, buildAuditSettings } from './audit-config';
 import { buildSecuritySettings, SecuritySettings, securityEnvShape } from './security-config';
 
 /**
@@ -33,6 +34,7 @@ export interface AppConfig extends SecuritySettings {
   seed: { demoData: boolean; demoCustomers: number };
   history: HistorySettings;
   spaDir?: string;
+  audit: AuditSettings;
 }
 
 /** Query history retention (docs/configuration.md, "Query history"). */
@@ -163,6 +165,7 @@ const envSchema = z.object({
   HISTORY_RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   HISTORY_MAX_ENTRIES: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(100_000).default(1000)),
   SPA_DIR: optionalString,
+  ...auditEnvShape,
   ...securityEnvShape,
 });
 
@@ -279,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const trustProxy = parseTrustProxy(e.TRUST_PROXY, issues);
   const corsOrigins = parseCorsOrigins(e.CORS_ORIGINS, issues);
+  const audit = buildAuditSettings(e, issues);
 
   if (issues.length > 0) throw new ConfigError(issues);
 
@@ -323,5 +327,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     history: { retentionDays: e.HISTORY_RETENTION_DAYS, maxEntries: e.HISTORY_MAX_ENTRIES },
     ...buildSecuritySettings(e),
     spaDir: e.SPA_DIR,
+    audit,
   };
 }

@@ -1,6 +1,9 @@
 import { AccountLinkToken } from '../modules/account-linking/entities/account-link-token.entity';
 import { AccountLink } from '../modules/account-linking/entities/account-link.entity';
 import { ApiClient } from '../modules/api-clients/entities/api-client.entity';
+import { AuditChainState } from '../modules/audit/entities/audit-chain-state.entity';
+import { AuditRecord } from '../modules/audit/entities/audit-record.entity';
+import { AuditSpoolCursor } from '../modules/audit/entities/audit-spool-cursor.entity';
 import { EmailToken } from '../modules/auth/entities/email-token.entity';
 import { LoginThrottle } from '../modules/auth/entities/login-throttle.entity';
 import { RotatedRefreshToken } from '../modules/auth/entities/rotated-refresh-token.entity';
@@ -42,6 +45,9 @@ export const ENTITIES: EntityClass[] = [
   EmailToken,
   LoginThrottle,
   ApiClient,
+  AuditRecord,
+  AuditChainState,
+  AuditSpoolCursor,
   IpBlock,
   IpAllow,
   AccountLink,

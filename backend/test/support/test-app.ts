@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -49,6 +50,10 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: Create
     NODE_ENV: 'test',
     SPA_DIR: NO_SPA_DIR,
     MAIL_DIR: TEST_MAIL_DIR,
+    // The audit writer stores records when a test flushes it (and at close), not on a timer; its spool, if
+    // ever written, goes to a folder of this app's own outside the repository.
+    AUDIT_FLUSH_INTERVAL_MS: '0',
+    AUDIT_SPOOL_DIR: join(tmpdir(), `oth-test-audit-spool-${randomUUID()}`),
     ...GENEROUS_THROTTLE_ENV,
     ...testDatabaseEnv(),
     ...env,

@@ -8,6 +8,7 @@ import { OperatorAccountsHosted1795414015922 as SqliteOperatorAccountsHosted1795
 import { AccountLinks1795416467978 as SqliteAccountLinks1795416467978 } from './sqlite/1795416467978-AccountLinks';
 import { IpRules1795417260417 as SqliteIpRules1795417260417 } from './sqlite/1795417260417-IpRules';
 import { QueryHistory1795418953852 as SqliteQueryHistory1795418953852 } from './sqlite/1795418953852-QueryHistory';
+import { AuditLog1795420993383 as SqliteAuditLog1795420993383 } from './sqlite/1795420993383-AuditLog';
 import { Initial1795405759474 as PostgresInitial1795405759474 } from './postgres/1795405759474-Initial';
 import { MailOutbox1795407353604 as PostgresMailOutbox1795407353604 } from './postgres/1795407353604-MailOutbox';
 import { Auth1795407507405 as PostgresAuth1795407507405 } from './postgres/1795407507405-Auth';
@@ -17,6 +18,7 @@ import { CustomerSearchIndexes1795414169634 as PostgresCustomerSearchIndexes1795
 import { AccountLinks1795416467978 as PostgresAccountLinks1795416467978 } from './postgres/1795416467978-AccountLinks';
 import { IpRules1795417260417 as PostgresIpRules1795417260417 } from './postgres/1795417260417-IpRules';
 import { QueryHistory1795418953852 as PostgresQueryHistory1795418953852 } from './postgres/1795418953852-QueryHistory';
+import { AuditLog1795420993383 as PostgresAuditLog1795420993383 } from './postgres/1795420993383-AuditLog';
 
 export type MigrationClass = new () => MigrationInterface;
 
@@ -29,6 +31,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteAccountLinks1795416467978,
   SqliteIpRules1795417260417,
   SqliteQueryHistory1795418953852,
+  SqliteAuditLog1795420993383,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresInitial1795405759474,
@@ -40,4 +43,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   PostgresAccountLinks1795416467978,
   PostgresIpRules1795417260417,
   PostgresQueryHistory1795418953852,
+  PostgresAuditLog1795420993383,
 ];

@@ -50,7 +50,7 @@ export class ApiClientsController {
   @ApiOperation({ summary: 'Revoke an API client: its key stops working at once' })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'API_CLIENT_NOT_FOUND' })
-  revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.clients.revoke(id);
+  revoke(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() admin: UserPrincipal): Promise<void> {
+    return this.clients.revoke(id, admin);
   }
 }

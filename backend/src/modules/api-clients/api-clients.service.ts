@@ -5,6 +5,7 @@ import { OPERATOR_BOUND_SCOPES } from '../../common/auth/scopes';
 import { Clock } from '../../common/time/clock';
 import { AuthErrors } from '../auth/auth.errors';
 import { sameHexDigest, sha256Hex } from '../auth/auth-crypto';
+import { SecurityEventsService } from '../events/security-events.service';
 import { Operator } from '../operators/entities/operator.entity';
 import { ApiClientErrors } from './api-clients.errors';
 import { apiKeyPrefix, generateApiKey } from './api-key';
@@ -28,6 +29,7 @@ export class ApiClientsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly events: SecurityEventsService,
   ) {}
 
   async list(): Promise<ApiClientDto[]> {
@@ -66,7 +68,9 @@ export class ApiClientsService {
     });
     await this.dataSource.getRepository(ApiClient).insert(client);
     this.logger.log({ apiClientId: client.id, keyPrefix: prefix }, 'Created an API client');
-    return { client: toApiClientDto(client), key };
+    const after = toApiClientDto(client);
+    this.events.publish('api-client.created', creator, { entity: 'api-client', entityId: client.id }, { after });
+    return { client: after, key };
   }
 
   /** Sets the client's daily request budget (null: the default); applies from its next request. */
@@ -81,11 +85,19 @@ export class ApiClientsService {
   }
 
   /** Revokes the client (idempotent); its key stops working at once. */
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string, admin: UserPrincipal): Promise<void> {
     const clients = this.dataSource.getRepository(ApiClient);
     const client = await clients.findOneBy({ id });
     if (!client) throw ApiClientErrors.notFound();
-    if (!client.revokedAt) await clients.update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+    if (!client.revokedAt) {
+      const before = toApiClientDto(client);
+      const revokedAt = this.clock.now();
+      const revoked = await clients.update({ id, revokedAt: IsNull() }, { revokedAt });
+      if (revoked.affected === 1) {
+        const after = toApiClientDto(Object.assign(new ApiClient(), client, { revokedAt }));
+        this.events.publish('api-client.revoked', admin, { entity: 'api-client', entityId: id }, { before, after });
+      }
+    }
     this.logger.log({ apiClientId: id, keyPrefix: client.keyPrefix }, 'Revoked an API client');
   }
 

@@ -4,10 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { UserPrincipal } from '../../common/auth/principal';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { Clock } from '../../common/time/clock';
+import { SecurityEventsService } from '../events/security-events.service';
 import { toUserDto, UserDto } from '../users/dto/user.dto';
 import { User } from '../users/entities/user.entity';
 import { AccessTokenService } from './access-token.service';
 import { AuthMailService } from './auth-mail.service';
+import { normalizeEmail, sha256Hex } from './auth-crypto';
 import { AuthErrors } from './auth.errors';
 import {
   ChangePasswordDto,
@@ -55,6 +57,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly mail: AuthMailService,
     private readonly clock: Clock,
+    private readonly events: SecurityEventsService,
   ) {}
 
   /**
@@ -65,6 +68,7 @@ export class AuthService {
   async register(dto: RegisterDto): Promise<MessageDto> {
     this.passwords.assertAcceptable(dto.password);
     const passwordHash = await this.passwords.hash(dto.password);
+    const registered: User[] = [];
     try {
       await this.dataSource.transaction(async (manager) => {
         const users = manager.getRepository(User);
@@ -84,6 +88,7 @@ export class AuthService {
           await users.insert(user);
           await this.mail.sendVerification(user, await this.tokens.issue(manager, user.id, 'verify-email'), manager);
           this.logger.log({ userId: user.id }, 'Registered a new user');
+          registered.push(await users.findOneByOrFail({ id: user.id }));
         } else if (existing.status === 'active' && !existing.verifiedAt && existing.passwordHash) {
           await this.mail.sendVerification(
             existing,
@@ -98,14 +103,19 @@ export class AuthService {
       // Two registrations of one email at once: the other one won; the answer stays the same.
       if (!isUniqueViolation(error)) throw error;
     }
+    for (const user of registered) {
+      this.events.publish('auth.registered', null, { entity: 'user', entityId: user.id }, { after: toUserDto(user) });
+    }
     return { message: REGISTER_MESSAGE };
   }
 
   async verifyEmail(token: string): Promise<MessageDto> {
-    await this.dataSource.transaction(async (manager) => {
-      const userId = await this.tokens.consume(manager, token, 'verify-email');
-      await this.markVerified(manager, userId);
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const id = await this.tokens.consume(manager, token, 'verify-email');
+      await this.markVerified(manager, id);
+      return id;
     });
+    this.events.publish('auth.email-verified', null, { entity: 'user', entityId: userId });
     return { message: 'Your email address is verified. You can sign in now.' };
   }
 
@@ -115,8 +125,14 @@ export class AuthService {
     const passwordOk = await this.passwords.verify(dto.password, user?.passwordHash);
     if (!user || !passwordOk) return this.failLogin(dto.email, client.ip, user);
 
-    if (user.status !== 'active') throw AuthErrors.accountDisabled();
-    if (!user.verifiedAt) throw AuthErrors.emailNotVerified();
+    if (user.status !== 'active') {
+      this.loginRefused('auth.login-failed', dto.email, user, { reason: 'account-disabled' });
+      throw AuthErrors.accountDisabled();
+    }
+    if (!user.verifiedAt) {
+      this.loginRefused('auth.login-failed', dto.email, user, { reason: 'email-not-verified' });
+      throw AuthErrors.emailNotVerified();
+    }
     await this.throttle.reset(dto.email);
 
     const issued = await this.dataSource.transaction(async (manager) => {
@@ -126,6 +142,12 @@ export class AuthService {
       return this.sessions.create(user, client, manager);
     });
     this.logger.log({ userId: user.id, sessionId: issued.session.id }, 'Signed in');
+    this.events.publish(
+      'auth.login-succeeded',
+      { kind: 'user', id: user.id, role: user.role },
+      { entity: 'user', entityId: user.id },
+      { details: { sessionId: issued.session.id } },
+    );
     return this.signedIn(issued);
   }
 
@@ -135,10 +157,22 @@ export class AuthService {
 
   async logout(principal: UserPrincipal): Promise<void> {
     await this.sessions.revoke(principal.sessionId, 'logout');
+    this.events.publish(
+      'auth.logout',
+      principal,
+      { entity: 'user', entityId: principal.user.id },
+      { details: { sessionId: principal.sessionId } },
+    );
   }
 
   async logoutAll(principal: UserPrincipal): Promise<void> {
-    await this.sessions.revokeAllForUser(principal.user.id, 'logout-all');
+    const ended = await this.sessions.revokeAllForUser(principal.user.id, 'logout-all');
+    this.events.publish(
+      'auth.logout-all',
+      principal,
+      { entity: 'user', entityId: principal.user.id },
+      { details: { sessionsEnded: ended } },
+    );
   }
 
   async me(principal: UserPrincipal): Promise<UserDto> {
@@ -147,10 +181,15 @@ export class AuthService {
 
   async updateMe(principal: UserPrincipal, dto: UpdateMeDto): Promise<UserDto> {
     const user = await this.loadUser(principal);
+    const before = toUserDto(user);
     user.displayName = dto.displayName;
     await this.dataSource.getRepository(User).update({ id: user.id }, { displayName: dto.displayName });
     await this.sessions.userChanged(user.id);
-    return toUserDto(user);
+    const after = toUserDto(user);
+    if (before.displayName !== after.displayName) {
+      this.events.publish('user.updated', principal, { entity: 'user', entityId: user.id }, { before, after });
+    }
+    return after;
   }
 
   /** Needs the current password; the other sessions of the user end, this one stays. */
@@ -162,7 +201,15 @@ export class AuthService {
     this.passwords.assertAcceptable(dto.newPassword);
     const passwordHash = await this.passwords.hash(dto.newPassword);
     await this.dataSource.getRepository(User).update({ id: user.id }, { passwordHash });
-    await this.sessions.revokeAllForUser(user.id, 'password-changed', { exceptSessionId: principal.sessionId });
+    const ended = await this.sessions.revokeAllForUser(user.id, 'password-changed', {
+      exceptSessionId: principal.sessionId,
+    });
+    this.events.publish(
+      'auth.password-changed',
+      principal,
+      { entity: 'user', entityId: user.id },
+      { details: { otherSessionsEnded: ended } },
+    );
   }
 
   /** Always the same answer; only an active account gets a reset link. */
@@ -198,8 +245,14 @@ export class AuthService {
       await this.markVerified(manager, userId);
       return found;
     });
-    await this.sessions.revokeAllForUser(user.id, 'password-reset');
+    const ended = await this.sessions.revokeAllForUser(user.id, 'password-reset');
     await this.throttle.reset(user.email);
+    this.events.publish(
+      purpose === 'invitation' ? 'auth.invitation-accepted' : 'auth.password-reset',
+      null,
+      { entity: 'user', entityId: user.id },
+      { details: { sessionsEnded: ended } },
+    );
   }
 
   private async markVerified(manager: EntityManager, userId: string): Promise<void> {
@@ -210,6 +263,13 @@ export class AuthService {
 
   private async failLogin(email: string, ip: string, user: User | null): Promise<never> {
     const outcome = await this.throttle.recordFailure(email, ip);
+    this.loginRefused('auth.login-failed', email, user, { reason: 'invalid-credentials' });
+    if (outcome.emailLockedNow) {
+      this.loginRefused('auth.login-locked', email, user, { lockSeconds: this.throttle.lockSecondsFor('email') });
+    }
+    if (outcome.ipBlockedNow) {
+      this.loginRefused('auth.login-ip-blocked', email, user, { ip, lockSeconds: this.throttle.lockSecondsFor('ip') });
+    }
     if (outcome.emailLockedNow) {
       const lockSeconds = this.throttle.lockSecondsFor('email');
       if (user?.status === 'active') await this.mail.sendAccountLocked(user, Math.ceil(lockSeconds / 60));
@@ -221,6 +281,24 @@ export class AuthService {
       throw AuthErrors.tooManyAttempts(this.throttle.lockSecondsFor('ip'));
     }
     throw AuthErrors.invalidCredentials();
+  }
+
+  /**
+   * A refused sign-in for the audit log: anonymous (nobody is signed in), about the account when there is one; the
+   * email only as its SHA-256 (the login throttle's key), so attempts on one address can be told apart without it.
+   */
+  private loginRefused(
+    type: 'auth.login-failed' | 'auth.login-locked' | 'auth.login-ip-blocked',
+    email: string,
+    user: User | null,
+    details: Record<string, unknown>,
+  ): void {
+    this.events.publish(
+      type,
+      null,
+      { entity: 'user', entityId: user?.id ?? null },
+      { details: { emailSha256: sha256Hex(normalizeEmail(email)), ...details } },
+    );
   }
 
   private async loadUser(principal: UserPrincipal): Promise<User> {

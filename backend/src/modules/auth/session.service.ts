@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/principal';
 import { Clock } from '../../common/time/clock';
 import { AppConfigService } from '../../config/app-config.service';
+import { SecurityEventsService } from '../events/security-events.service';
 import { User } from '../users/entities/user.entity';
 import { AuthErrors } from './auth.errors';
 import { hmacHex, randomToken } from './auth-crypto';
@@ -52,6 +53,7 @@ export class SessionService {
     private readonly config: AppConfigService,
     private readonly cache: SessionCache,
     private readonly clock: Clock,
+    private readonly events: SecurityEventsService,
   ) {}
 
   async create(
@@ -97,6 +99,15 @@ export class SessionService {
       // Outside the transaction, which only read: the revocation must stick.
       await this.revoke(result.reused, 'refresh-token-reused');
       this.logger.warn({ sessionId: result.reused }, 'Rotated refresh token presented again: session revoked');
+      const session = await this.dataSource
+        .getRepository(Session)
+        .findOne({ select: { id: true, userId: true }, where: { id: result.reused } });
+      this.events.publish(
+        'auth.refresh-token-reused',
+        null,
+        { entity: 'user', entityId: session?.userId ?? null },
+        { details: { sessionId: result.reused } },
+      );
       throw AuthErrors.refreshTokenReused();
     }
     throw AuthErrors.refreshTokenInvalid();

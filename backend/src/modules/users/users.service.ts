@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { AuthMailService } from '../auth/auth-mail.service';
 import { EmailTokenService } from '../auth/email-token.service';
 import { SessionService } from '../auth/session.service';
+import { SecurityEventsService } from '../events/security-events.service';
 import { Operator } from '../operators/entities/operator.entity';
 import { toUserDto, UserDto } from './dto/user.dto';
 import { UserPageDto } from './dto/user-page.dto';
@@ -33,6 +34,7 @@ export class UsersService {
     private readonly tokens: EmailTokenService,
     private readonly mail: AuthMailService,
     private readonly sessions: SessionService,
+    private readonly events: SecurityEventsService,
   ) {}
 
   async list(query: ListUsersQueryDto): Promise<UserPageDto> {
@@ -78,7 +80,9 @@ export class UsersService {
         return this.reload(manager, created.id);
       });
       this.logger.log({ userId: user.id, by: admin.user.id, role: user.role }, 'Invited a user');
-      return toUserDto(user);
+      const after = toUserDto(user);
+      this.events.publish('user.invited', admin, { entity: 'user', entityId: user.id }, { after });
+      return after;
     } catch (error) {
       if (isUniqueViolation(error)) throw UserErrors.emailTaken();
       throw error;
@@ -89,6 +93,7 @@ export class UsersService {
     const users = this.dataSource.getRepository(User);
     const user = await users.findOneBy({ id });
     if (!user) throw UserErrors.notFound();
+    const before = toUserDto(user);
 
     const role = dto.role ?? user.role;
     // Leaving the operator role drops the binding unless the request says otherwise (then it must be null).
@@ -113,7 +118,11 @@ export class UsersService {
       }
       this.logger.log({ userId: id, by: admin.user.id, fields: Object.keys(changes) }, 'Updated a user');
     }
-    return toUserDto(await this.reload(this.dataSource.manager, id));
+    const after = toUserDto(await this.reload(this.dataSource.manager, id));
+    if (Object.keys(changes).length > 0) {
+      this.events.publish('user.updated', admin, { entity: 'user', entityId: id }, { before, after });
+    }
+    return after;
   }
 
   /** The operator role needs an existing operator; the other roles have none. */

@@ -1,0 +1,40 @@
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { storage } from 'nestjs-pino/storage';
+import { RequestLogContext } from '../../bootstrap/logger';
+import { Clock } from '../../common/time/clock';
+import { eventEntry } from './audit-events';
+import { AuditWriter } from './audit-writer.service';
+
+/** The id of the request being handled, from the request context the access log keeps (null outside a request). */
+export function currentRequestId(): string | null {
+  const store: unknown = storage.getStore();
+  return store instanceof RequestLogContext ? store.requestId : null;
+}
+
+/**
+ * Stores every domain event the modules publish on the app's EventEmitter2 (`onAny`: events added later are stored
+ * without changes here). Events are emitted synchronously by the publisher, so the listener runs inside the request
+ * that caused the event and records its id.
+ */
+@Injectable()
+export class AuditEventsListener implements OnModuleInit, OnModuleDestroy {
+  constructor(
+    private readonly emitter: EventEmitter2,
+    private readonly writer: AuditWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  private readonly listener = (name: string | string[], payload: unknown): void => {
+    const entry = eventEntry(name, payload, currentRequestId(), this.clock.now());
+    if (entry) this.writer.record(entry);
+  };
+
+  onModuleInit(): void {
+    if (this.writer.enabled) this.emitter.onAny(this.listener);
+  }
+
+  onModuleDestroy(): void {
+    this.emitter.offAny(this.listener);
+  }
+}
