@@ -41,8 +41,12 @@ export class ApiClientsController {
   @ApiOkResponse({ type: ApiClientDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'API_CLIENT_NOT_FOUND' })
-  update(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateApiClientDto): Promise<ApiClientDto> {
-    return this.clients.update(id, dto);
+  update(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateApiClientDto,
+    @CurrentUser() admin: UserPrincipal,
+  ): Promise<ApiClientDto> {
+    return this.clients.update(id, dto, admin);
   }
 
   @Delete(':id')

@@ -74,14 +74,19 @@ export class ApiClientsService {
   }
 
   /** Sets the client's daily request budget (null: the default); applies from its next request. */
-  async update(id: string, dto: UpdateApiClientDto): Promise<ApiClientDto> {
+  async update(id: string, dto: UpdateApiClientDto, admin: UserPrincipal): Promise<ApiClientDto> {
     const clients = this.dataSource.getRepository(ApiClient);
     const client = await clients.findOneBy({ id });
     if (!client) throw ApiClientErrors.notFound();
+    const before = toApiClientDto(client);
     await clients.update({ id }, { dailyLimit: dto.dailyLimit });
     client.dailyLimit = dto.dailyLimit;
     this.logger.log({ apiClientId: id, dailyLimit: dto.dailyLimit }, 'Changed the daily limit of an API client');
-    return toApiClientDto(client);
+    const after = toApiClientDto(client);
+    if (before.dailyLimit !== after.dailyLimit) {
+      this.events.publish('api-client.updated', admin, { entity: 'api-client', entityId: id }, { before, after });
+    }
+    return after;
   }
 
   /** Revokes the client (idempotent); its key stops working at once. */

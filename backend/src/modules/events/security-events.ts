@@ -20,6 +20,7 @@ export const SECURITY_EVENT_TYPES = [
   'user.invited',
   'user.updated',
   'api-client.created',
+  'api-client.updated',
   'api-client.revoked',
 ] as const;
 export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];

@@ -171,7 +171,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     });
   });
 
-  it('password change and API-client creation and revocation', async () => {
+  it('password change and API-client creation, change of its daily limit and revocation', async () => {
     const u = await signIn(t);
     const changed = await t.inject({
       method: 'POST',
@@ -188,6 +188,13 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     });
     expect(created.statusCode).toBe(201);
     const { client, key } = created.json<{ client: { id: string; keyPrefix: string }; key: string }>();
+    const patched = await t.inject({
+      method: 'PATCH',
+      url: `/api/v1/api-clients/${client.id}`,
+      headers: admin.headers,
+      payload: { dailyLimit: 1000 },
+    });
+    expect(patched.statusCode).toBe(200);
     await t.inject({ method: 'DELETE', url: `/api/v1/api-clients/${client.id}`, headers: admin.headers });
     await flushAudit(t);
 
@@ -199,6 +206,12 @@ describe('audit log: domain events are stored with actor, entity, before and aft
       after: expect.objectContaining({ id: client.id, keyPrefix: client.keyPrefix, revokedAt: null }),
     });
     expect(JSON.stringify(createdEvent)).not.toContain(key);
+    const [updated] = await eventRecords(t, 'api-client.updated', client.id);
+    expect(updated).toMatchObject({
+      actorId: admin.user.id,
+      before: expect.objectContaining({ dailyLimit: null }),
+      after: expect.objectContaining({ dailyLimit: 1000 }),
+    });
     const [revoked] = await eventRecords(t, 'api-client.revoked', client.id);
     expect(revoked).toMatchObject({
       before: expect.objectContaining({ revokedAt: null }),
