@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { storage } from 'nestjs-pino/storage';
 import { RequestLogContext } from '../../bootstrap/logger';
@@ -15,10 +15,11 @@ export function currentRequestId(): string | null {
 /**
  * Stores every domain event the modules publish on the app's EventEmitter2 (`onAny`: events added later are stored
  * without changes here). Events are emitted synchronously by the publisher, so the listener runs inside the request
- * that caused the event and records its id.
+ * that caused the event and records its id. It listens until the application has shut down: requests still in flight
+ * when the server closes finish afterwards, and their events are recorded too.
  */
 @Injectable()
-export class AuditEventsListener implements OnModuleInit, OnModuleDestroy {
+export class AuditEventsListener implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly emitter: EventEmitter2,
     private readonly writer: AuditWriter,
@@ -34,7 +35,7 @@ export class AuditEventsListener implements OnModuleInit, OnModuleDestroy {
     if (this.writer.enabled) this.emitter.onAny(this.listener);
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     this.emitter.offAny(this.listener);
   }
 }
