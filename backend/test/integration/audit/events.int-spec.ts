@@ -41,7 +41,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     await deleteOperators(t, admin.headers, [op.id]);
     await flushAudit(t);
 
-    const created = (await eventRecords(t, 'operator.created', op.id)).at(-1);
+    const created = (await eventRecords(t, 'operator.created', op.id)).at(-1)!;
     expect(created).toMatchObject({
       actorKind: 'user',
       actorId: admin.user.id,
@@ -50,7 +50,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
       before: null,
       after: expect.objectContaining({ id: op.id, name: op.name }),
     });
-    const updated = (await eventRecords(t, 'operator.updated', op.id)).at(-1);
+    const updated = (await eventRecords(t, 'operator.updated', op.id)).at(-1)!;
     expect(updated).toMatchObject({
       requestId: id,
       before: expect.objectContaining({ name: op.name, phone: op.phone }),
@@ -58,7 +58,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     });
     // The request that made the change is recorded too, and comes before its event or after it, under one id.
     expect(await requestRecord(t, id)).toMatchObject({ method: 'PATCH', route: '/api/v1/operators/:id', status: 200 });
-    const deleted = (await eventRecords(t, 'operator.deleted', op.id)).at(-1);
+    const deleted = (await eventRecords(t, 'operator.deleted', op.id)).at(-1)!;
     expect(deleted).toMatchObject({ before: expect.objectContaining({ id: op.id }), after: null });
 
     const detail = await t.inject({ method: 'GET', url: `/api/v1/admin/audit/${updated.seq}`, headers: admin.headers });
