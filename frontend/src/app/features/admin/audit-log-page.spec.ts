@@ -20,7 +20,7 @@ import {
 import { selectOption, typeInto } from '../../../testing/user-events';
 import { AuditLogPage } from './audit-log-page';
 import { AUDIT_URL } from './data/audit-client';
-import { AUDIT_TIME_FORMAT } from './model/audit-format';
+import { AUDIT_CLOCK_FORMAT, AUDIT_DATE_FORMAT } from './model/audit-format';
 import { type AuditRecord } from './model/audit.model';
 
 const OTHER_USER = '5b0e1c2a-7d3f-4c1e-9a8b-0c1d2e3f4a5b';
@@ -122,7 +122,7 @@ describe('AuditLogPage', () => {
     const rows = rowTexts();
     expect(rows).toHaveLength(3);
     expect(rows[0]?.slice(0, 6)).toEqual([
-      AUDIT_TIME_FORMAT.format(Date.parse('2026-05-01T10:00:01.000Z')),
+      `${AUDIT_DATE_FORMAT.format(Date.parse('2026-05-01T10:00:01.000Z'))} ${AUDIT_CLOCK_FORMAT.format(Date.parse('2026-05-01T10:00:01.000Z'))}`,
       'You admin',
       '—',
       'operator.updated operator 012',
@@ -140,8 +140,8 @@ describe('AuditLogPage', () => {
     expect(rows[2]?.slice(1, 5)).toEqual([
       'Staff user viewer · 5b0e1c2a…',
       '198.51.100.9',
-      'POST /api/v1/operators',
-      '403 FORBIDDEN',
+      'POST /api/v1/operators FORBIDDEN',
+      '403',
     ]);
     expect(queryByRole(element, 'button', { name: 'Newer' })).toBeNull();
     expect(getByRole(element, 'button', { name: 'Older' }).hasAttribute('disabled')).toBe(true);
@@ -290,6 +290,29 @@ describe('AuditLogPage', () => {
     getByRole(panel, 'button', { name: 'Close' }).click();
     await settle();
     expect(url()).toBe('/admin/audit?status=2xx');
+  });
+
+  it('shows a creation once, as the fields it was created with', async () => {
+    await harness.navigateByUrl('/admin/audit?record=3', AuditLogPage);
+    element = harness.routeNativeElement as HTMLElement;
+    listRequest().flush({ items: RECORDS, nextCursor: null });
+    http.expectOne(`${AUDIT_URL}/3`).flush(
+      aRecordDetail(anEventRecord({ id: 3, type: 'api-client.created', entity: 'api-client', entityId: 'c-1' }), {
+        before: null,
+        after: { name: 'Ticketing app' },
+        diff: [{ path: 'name', kind: 'added', after: 'Ticketing app' }],
+      }),
+    );
+    await settle();
+    const panel = sheet();
+    expect(getByText(panel, 'Created: every field is new.')).toBeTruthy();
+    const changes = getByRole(panel, 'table', { name: 'Changes' });
+    expect(queryAllByRole(changes, 'columnheader').map((th) => accessibleName(th))).toEqual(['Field', 'After', 'name']);
+    expect(queryAllByRole(changes, 'cell').map((td) => accessibleName(td))).toEqual(['Ticketing app']);
+    getByRole(panel, 'button', { name: 'Close the record' }).click();
+    await settle();
+    expect(queryByRole(document.body, 'dialog')).toBeNull();
+    expect(url()).toBe('/admin/audit');
   });
 
   it('says when a record no longer exists', async () => {

@@ -80,7 +80,6 @@ function sameJson(a: unknown, b: unknown): boolean {
           within a second or so.
         </p>
       </div>
-      <span class="spacer"></span>
       <div class="actions">
         <button mat-stroked-button type="button" [disabled]="store.loading()" (click)="store.reload()">Refresh</button>
         <button mat-stroked-button type="button" [disabled]="exporting.pending()" (click)="exportCsv()">
@@ -184,10 +183,17 @@ function sameJson(a: unknown, b: unknown): boolean {
   `,
   styles: `
     .heading {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.75rem;
-      align-items: flex-start;
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 0.75rem 1.5rem;
+      align-items: start;
+      margin-bottom: 1rem;
+    }
+
+    @media (max-width: 60rem) {
+      .heading {
+        grid-template-columns: minmax(0, 1fr);
+      }
     }
 
     .heading h1 {
@@ -211,7 +217,7 @@ function sameJson(a: unknown, b: unknown): boolean {
     }
 
     .filters {
-      margin-block: 1.25rem 0.75rem;
+      margin-block: 0 0.75rem;
       padding: 1rem 1rem 0.75rem;
       border-radius: var(--mat-sys-corner-medium);
       background: var(--mat-sys-surface-container-low);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, type Signal, ViewEncapsulation, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
+import { MatButton, MatIconButton } from '@angular/material/button';
 import {
   MAT_DIALOG_DATA,
   type MatDialog,
@@ -35,6 +35,7 @@ const PANEL_CLASS = 'app-audit-record-sheet';
   imports: [
     AuditRecordView,
     MatButton,
+    MatIconButton,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
@@ -42,7 +43,17 @@ const PANEL_CLASS = 'app-audit-record-sheet';
     MatProgressBar,
   ],
   template: `
-    <h2 mat-dialog-title>Audit record {{ data.id() }}</h2>
+    <div class="app-audit-record-sheet-title">
+      <h2 mat-dialog-title>Audit record {{ data.id() }}</h2>
+      <button mat-icon-button type="button" mat-dialog-close aria-label="Close the record">
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M19 6.41 17.59 5 12 10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"
+          />
+        </svg>
+      </button>
+    </div>
     <mat-dialog-content>
       @if (data.loading()) {
         <mat-progress-bar mode="indeterminate" aria-label="Loading the record" />
@@ -62,6 +73,13 @@ const PANEL_CLASS = 'app-audit-record-sheet';
   styles: `
     .app-audit-record-sheet .mat-mdc-dialog-surface {
       border-radius: 0;
+    }
+
+    .app-audit-record-sheet-title {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      padding-inline-end: 0.75rem;
     }
 
     .app-audit-record-sheet .mat-mdc-dialog-content {

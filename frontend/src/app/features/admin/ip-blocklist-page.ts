@@ -162,7 +162,6 @@ function ipRuleErrorMessage(error: ApiError): string {
     }
 
     .card {
-      max-width: 60rem;
       margin-top: 1rem;
       padding: 0.25rem 1.25rem 1rem;
       border-radius: var(--mat-sys-corner-medium);

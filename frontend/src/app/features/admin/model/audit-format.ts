@@ -2,6 +2,9 @@ import { type ActorKind, type AuditActor, type AuditRecord, EVENT_TYPE_SUGGESTIO
 
 /** Date and time with seconds, in the user's locale and time zone: "23 Nov 2026, 07:31:40". */
 export const AUDIT_TIME_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+/** The date and the time of day apart, for a table's two lines: "23 Nov 2026" and "07:31:40". */
+export const AUDIT_DATE_FORMAT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+export const AUDIT_CLOCK_FORMAT = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
 export const ACTOR_KIND_LABELS: Readonly<Record<ActorKind, string>> = {
   user: 'Staff user',

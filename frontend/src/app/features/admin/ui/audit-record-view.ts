@@ -75,7 +75,7 @@ const CHANGE_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
           <dd class="small">{{ r.userAgent ?? '—' }}</dd>
         </div>
       } @else if (r.entity) {
-        <div>
+        <div class="wide">
           <dt>Subject</dt>
           <dd>
             {{ r.entity }} <span class="mono">{{ r.entityId }}</span>
@@ -113,12 +113,21 @@ const CHANGE_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
     @if (r.diff.length > 0) {
       <section aria-labelledby="audit-changes-heading">
         <h3 id="audit-changes-heading">Changes</h3>
+        @if (!columns().before) {
+          <p class="none">Created: every field is new.</p>
+        } @else if (!columns().after) {
+          <p class="none">Deleted: the fields as they were.</p>
+        }
         <table class="diff" aria-label="Changes">
           <thead>
             <tr>
               <th scope="col">Field</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
+              @if (columns().before) {
+                <th scope="col">Before</th>
+              }
+              @if (columns().after) {
+                <th scope="col">After</th>
+              }
             </tr>
           </thead>
           <tbody>
@@ -126,22 +135,28 @@ const CHANGE_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
               <tr [attr.data-kind]="change.kind">
                 <th scope="row">
                   <span class="mono">{{ change.path }}</span>
-                  <div class="change-kind">{{ changeLabels[change.kind] }}</div>
+                  @if (columns().before && columns().after) {
+                    <div class="change-kind">{{ changeLabels[change.kind] }}</div>
+                  }
                 </th>
-                <td class="before">
-                  @if (change.kind !== 'added') {
-                    <pre>{{ value(change.before) }}</pre>
-                  } @else {
-                    <span class="none">—</span>
-                  }
-                </td>
-                <td class="after">
-                  @if (change.kind !== 'removed') {
-                    <pre>{{ value(change.after) }}</pre>
-                  } @else {
-                    <span class="none">—</span>
-                  }
-                </td>
+                @if (columns().before) {
+                  <td class="before">
+                    @if (change.kind !== 'added') {
+                      <pre>{{ value(change.before) }}</pre>
+                    } @else {
+                      <span class="none">—</span>
+                    }
+                  </td>
+                }
+                @if (columns().after) {
+                  <td class="after">
+                    @if (change.kind !== 'removed') {
+                      <pre>{{ value(change.after) }}</pre>
+                    } @else {
+                      <span class="none">—</span>
+                    }
+                  </td>
+                }
               </tr>
             }
           </tbody>
@@ -231,10 +246,25 @@ const CHANGE_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
     .links {
       display: flex;
       flex-wrap: wrap;
-      gap: 0.5rem 1.25rem;
-      margin: 1rem 0 0;
+      gap: 0.5rem;
+      margin: 1.25rem 0 0;
       padding: 0;
       list-style: none;
+    }
+
+    .links a {
+      display: inline-block;
+      padding: 0.25rem 0.75rem;
+      border: 1px solid var(--mat-sys-outline-variant);
+      border-radius: var(--mat-sys-corner-full);
+      color: var(--mat-sys-primary);
+      font: var(--mat-sys-label-large);
+      text-decoration: none;
+      overflow-wrap: anywhere;
+    }
+
+    .links a:hover {
+      background: color-mix(in srgb, var(--mat-sys-primary) 8%, transparent);
     }
 
     .diff {
@@ -257,7 +287,7 @@ const CHANGE_LABELS: Readonly<Record<FieldChange['kind'], string>> = {
     }
 
     .diff tbody th {
-      width: 30%;
+      width: 12rem;
       font-weight: normal;
     }
 
@@ -304,6 +334,14 @@ export class AuditRecordView {
   protected readonly request = computed(() => isRequest(this.record()));
   protected readonly time = computed(() => formatDateTime(this.record().at, AUDIT_TIME_FORMAT));
   protected readonly actorKind = computed(() => ACTOR_KIND_LABELS[this.record().actor.kind]);
+  /** A creation has nothing before, a deletion nothing after: their columns are left out. */
+  protected readonly columns = computed(() => {
+    const diff = this.record().diff;
+    return {
+      before: diff.some((change) => change.kind !== 'added'),
+      after: diff.some((change) => change.kind !== 'removed'),
+    };
+  });
   protected readonly details = computed(() =>
     Object.entries(this.record().details ?? {}).map(([key, value]) => ({ key, value: formatValue(value) })),
   );

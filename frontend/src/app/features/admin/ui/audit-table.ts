@@ -3,7 +3,14 @@ import { MatButton } from '@angular/material/button';
 import { MatTableModule } from '@angular/material/table';
 
 import { formatDateTime } from '../../../shared/format/date-time';
-import { AUDIT_TIME_FORMAT, actorLabel, isRequest, recordSummary, statusTone } from '../model/audit-format';
+import {
+  AUDIT_CLOCK_FORMAT,
+  AUDIT_DATE_FORMAT,
+  actorLabel,
+  isRequest,
+  recordSummary,
+  statusTone,
+} from '../model/audit-format';
 import { type AuditRecord } from '../model/audit.model';
 
 /** A page of audit records: requests and events, newest first, each with a Details button. Presentational. */
@@ -14,14 +21,17 @@ import { type AuditRecord } from '../model/audit.model';
   template: `
     <table mat-table [dataSource]="records()" aria-label="Audit records">
       <ng-container matColumnDef="time">
-        <th mat-header-cell *matHeaderCellDef scope="col">Time</th>
-        <td mat-cell *matCellDef="let record" class="nowrap">
-          <time [attr.datetime]="record.at">{{ time(record.at) }}</time>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Time</th>
+        <td mat-cell *matCellDef="let record" class="shrink">
+          <time [attr.datetime]="record.at">
+            <div>{{ day(record.at) }}</div>
+            <div class="secondary">{{ clock(record.at) }}</div>
+          </time>
         </td>
       </ng-container>
       <ng-container matColumnDef="actor">
-        <th mat-header-cell *matHeaderCellDef scope="col">Actor</th>
-        <td mat-cell *matCellDef="let record">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Actor</th>
+        <td mat-cell *matCellDef="let record" class="shrink">
           @let actor = actorOf(record);
           <div>{{ actor.name }}</div>
           @if (actor.detail) {
@@ -30,11 +40,11 @@ import { type AuditRecord } from '../model/audit.model';
         </td>
       </ng-container>
       <ng-container matColumnDef="ip">
-        <th mat-header-cell *matHeaderCellDef scope="col">IP address</th>
-        <td mat-cell *matCellDef="let record" class="mono">{{ record.ip ?? '—' }}</td>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">IP address</th>
+        <td mat-cell *matCellDef="let record" class="shrink mono">{{ record.ip ?? '—' }}</td>
       </ng-container>
       <ng-container matColumnDef="what">
-        <th mat-header-cell *matHeaderCellDef scope="col">Request or event</th>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="what">Request or event</th>
         <td mat-cell *matCellDef="let record" class="what">
           @if (isRequest(record)) {
             <span class="method">{{ record.method }}</span>&ngsp;<span class="mono">{{
@@ -42,6 +52,9 @@ import { type AuditRecord } from '../model/audit.model';
             }}</span>
             @if (record.route && record.path && record.path !== record.route) {
               <div class="secondary mono">{{ record.path }}</div>
+            }
+            @if (record.errorCode) {
+              <div class="secondary error-code">{{ record.errorCode }}</div>
             }
           } @else {
             <span class="event">{{ record.type }}</span>
@@ -52,27 +65,26 @@ import { type AuditRecord } from '../model/audit.model';
         </td>
       </ng-container>
       <ng-container matColumnDef="status">
-        <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-        <td mat-cell *matCellDef="let record">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Status</th>
+        <td mat-cell *matCellDef="let record" class="shrink">
           @if (record.status !== null) {
             <span class="status" [attr.data-tone]="tone(record.status)">{{ record.status }}</span>
-            @if (record.errorCode) {
-              <div class="secondary">{{ record.errorCode }}</div>
-            }
           } @else {
             <span class="secondary">—</span>
           }
         </td>
       </ng-container>
       <ng-container matColumnDef="duration">
-        <th mat-header-cell *matHeaderCellDef scope="col">Duration</th>
-        <td mat-cell *matCellDef="let record" class="nowrap numeric">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Duration</th>
+        <td mat-cell *matCellDef="let record" class="shrink numeric">
           {{ record.durationMs === null ? '—' : record.durationMs + ' ms' }}
         </td>
       </ng-container>
       <ng-container matColumnDef="actions">
-        <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
-        <td mat-cell *matCellDef="let record">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">
+          <span class="visually-hidden">Actions</span>
+        </th>
+        <td mat-cell *matCellDef="let record" class="shrink">
           <button
             mat-button
             type="button"
@@ -110,12 +122,21 @@ import { type AuditRecord } from '../model/audit.model';
       background: var(--mat-sys-secondary-container);
     }
 
+    th {
+      white-space: nowrap;
+    }
+
     td {
       vertical-align: top;
       padding-block: 0.5rem;
     }
 
-    .nowrap {
+    td button {
+      margin-block: -0.375rem;
+    }
+
+    /* Columns as wide as their content; "Request or event" takes the rest. */
+    .shrink {
       white-space: nowrap;
     }
 
@@ -137,7 +158,13 @@ import { type AuditRecord } from '../model/audit.model';
     }
 
     .what {
+      width: 100%;
       min-width: 16rem;
+    }
+
+    .error-code {
+      color: var(--mat-sys-error);
+      font-weight: 500;
     }
 
     .method {
@@ -204,8 +231,12 @@ export class AuditTable {
   protected readonly summary = recordSummary;
   protected readonly tone = statusTone;
 
-  protected time(iso: string): string {
-    return formatDateTime(iso, AUDIT_TIME_FORMAT);
+  protected day(iso: string): string {
+    return formatDateTime(iso, AUDIT_DATE_FORMAT);
+  }
+
+  protected clock(iso: string): string {
+    return formatDateTime(iso, AUDIT_CLOCK_FORMAT);
   }
 
   protected actorOf(record: AuditRecord) {

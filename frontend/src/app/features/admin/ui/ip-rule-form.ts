@@ -18,7 +18,7 @@ import { type CreateIpRuleRequest, MAX_IP_RULE_REASON_LENGTH } from '../model/ip
 
 /** How long an entry lasts: a preset, until removed, or until a chosen time. */
 const EXPIRY_CHOICES = [
-  { value: 'never', label: 'Never (until removed)', hours: null },
+  { value: 'never', label: 'Never', hours: null },
   { value: '1h', label: 'In 1 hour', hours: 1 },
   { value: '24h', label: 'In 24 hours', hours: 24 },
   { value: '7d', label: 'In 7 days', hours: 7 * 24 },

@@ -17,22 +17,22 @@ function isBlock(rule: IpAllowDto | IpBlockDto): rule is IpBlockDto {
   template: `
     <table mat-table [dataSource]="rules()" [attr.aria-label]="label()">
       <ng-container matColumnDef="range">
-        <th mat-header-cell *matHeaderCellDef scope="col">Address or range</th>
-        <td mat-cell *matCellDef="let rule" class="range">{{ rule.range }}</td>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Address or range</th>
+        <td mat-cell *matCellDef="let rule" class="shrink range">{{ rule.range }}</td>
       </ng-container>
       <ng-container matColumnDef="kind">
-        <th mat-header-cell *matHeaderCellDef scope="col">Kind</th>
-        <td mat-cell *matCellDef="let rule">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Kind</th>
+        <td mat-cell *matCellDef="let rule" class="shrink">
           <span class="kind" [attr.data-auto]="auto(rule)">{{ auto(rule) ? 'Automatic' : 'Manual' }}</span>
         </td>
       </ng-container>
       <ng-container matColumnDef="reason">
-        <th mat-header-cell *matHeaderCellDef scope="col">Reason</th>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="reason">Reason</th>
         <td mat-cell *matCellDef="let rule" class="reason">{{ rule.reason }}</td>
       </ng-container>
       <ng-container matColumnDef="expires">
-        <th mat-header-cell *matHeaderCellDef scope="col">Expires</th>
-        <td mat-cell *matCellDef="let rule" class="nowrap">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Expires</th>
+        <td mat-cell *matCellDef="let rule" class="shrink">
           @if (rule.expiresAt) {
             <time [attr.datetime]="rule.expiresAt">{{ time(rule.expiresAt) }}</time>
           } @else {
@@ -41,9 +41,9 @@ function isBlock(rule: IpAllowDto | IpBlockDto): rule is IpBlockDto {
         </td>
       </ng-container>
       <ng-container matColumnDef="created">
-        <th mat-header-cell *matHeaderCellDef scope="col">Added</th>
-        <td mat-cell *matCellDef="let rule">
-          <time class="nowrap" [attr.datetime]="rule.createdAt">{{ time(rule.createdAt) }}</time>
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">Added</th>
+        <td mat-cell *matCellDef="let rule" class="shrink">
+          <time [attr.datetime]="rule.createdAt">{{ time(rule.createdAt) }}</time>
           <div class="secondary">
             @if (rule.createdBy; as creator) {
               by <span [attr.title]="creator.email">{{ creator.displayName }}</span>
@@ -54,8 +54,10 @@ function isBlock(rule: IpAllowDto | IpBlockDto): rule is IpBlockDto {
         </td>
       </ng-container>
       <ng-container matColumnDef="actions">
-        <th mat-header-cell *matHeaderCellDef scope="col"><span class="visually-hidden">Actions</span></th>
-        <td mat-cell *matCellDef="let rule">
+        <th mat-header-cell *matHeaderCellDef scope="col" class="shrink">
+          <span class="visually-hidden">Actions</span>
+        </th>
+        <td mat-cell *matCellDef="let rule" class="shrink">
           <button
             mat-button
             type="button"
@@ -80,14 +82,15 @@ function isBlock(rule: IpAllowDto | IpBlockDto): rule is IpBlockDto {
     .range {
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 0.875rem;
-      white-space: nowrap;
     }
 
     .reason {
+      width: 100%;
       min-width: 14rem;
     }
 
-    .nowrap {
+    /* Columns as wide as their content; the reason takes the rest. */
+    .shrink {
       white-space: nowrap;
     }
 
