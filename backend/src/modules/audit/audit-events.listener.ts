@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { storage } from 'nestjs-pino/storage';
 import { RequestLogContext } from '../../bootstrap/logger';
@@ -26,9 +26,16 @@ export class AuditEventsListener implements OnModuleInit, OnApplicationShutdown 
     private readonly clock: Clock,
   ) {}
 
+  private readonly logger = new Logger(AuditEventsListener.name);
+
+  /** Runs inside the publisher's emit(): whatever happens here must never reach the module that published. */
   private readonly listener = (name: string | string[], payload: unknown): void => {
-    const entry = eventEntry(name, payload, currentRequestId(), this.clock.now());
-    if (entry) this.writer.record(entry);
+    try {
+      const entry = eventEntry(name, payload, currentRequestId(), this.clock.now());
+      if (entry) this.writer.record(entry);
+    } catch (error) {
+      this.logger.error({ err: { message: (error as Error).message }, event: String(name) }, 'Cannot record an event');
+    }
   };
 
   onModuleInit(): void {

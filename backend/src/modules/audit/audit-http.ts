@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isApiUrl, stripQuery } from '../../common/http/request-info';
 import { AuditEntry, makeEntry } from './audit-entry';
@@ -68,6 +69,7 @@ export function registerAuditHooks(
   record: (entry: AuditEntry) => void,
   now: () => Date,
 ): void {
+  const logger = new Logger('AuditHooks');
   fastify.decorateRequest('auditErrorCode', null);
   fastify.decorateRequest('auditRecorded', false);
 
@@ -79,7 +81,11 @@ export function registerAuditHooks(
   const take = (request: FastifyRequest, outcome: Parameters<typeof requestEntry>[1]) => {
     if (request.auditRecorded || !isApiUrl(request.url)) return;
     request.auditRecorded = true;
-    record(requestEntry(request, outcome, now()));
+    try {
+      record(requestEntry(request, outcome, now()));
+    } catch (error) {
+      logger.error({ err: { message: (error as Error).message } }, 'Cannot record the request in the audit log');
+    }
   };
 
   fastify.addHook('onResponse', (request, reply, done) => {

@@ -8,9 +8,6 @@ import { createAuthTestApp, signIn, SignedIn } from '../auth/support/auth-fixtur
 import { FreshDatabase, freshDatabase } from '../database/fresh-database';
 import { flushAudit } from './support/audit-fixtures';
 
-// Real databases, fresh ones created and migrated for some suites, on a shared machine.
-jest.setTimeout(30_000);
-
 interface Verification {
   ok: boolean;
   checked: number;

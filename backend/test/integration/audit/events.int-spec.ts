@@ -11,10 +11,7 @@ import {
 } from '../auth/support/auth-fixtures';
 import { insertCustomer } from '../customers/support/customer-fixtures';
 import { createOperator, deleteOperators } from '../operators/support/operator-fixtures';
-import { eventRecords, flushAudit, requestId, requestRecord } from './support/audit-fixtures';
-
-// Real databases, fresh ones created and migrated for some suites, on a shared machine.
-jest.setTimeout(30_000);
+import { eventRecords, flushAudit, newestEventRecord, requestId, requestRecord } from './support/audit-fixtures';
 
 describe('audit log: domain events are stored with actor, entity, before and after', () => {
   let t: TestApp;
@@ -41,7 +38,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     await deleteOperators(t, admin.headers, [op.id]);
     await flushAudit(t);
 
-    const created = (await eventRecords(t, 'operator.created', op.id)).at(-1)!;
+    const created = await newestEventRecord(t, 'operator.created', op.id);
     expect(created).toMatchObject({
       actorKind: 'user',
       actorId: admin.user.id,
@@ -50,7 +47,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
       before: null,
       after: expect.objectContaining({ id: op.id, name: op.name }),
     });
-    const updated = (await eventRecords(t, 'operator.updated', op.id)).at(-1)!;
+    const updated = await newestEventRecord(t, 'operator.updated', op.id);
     expect(updated).toMatchObject({
       requestId: id,
       before: expect.objectContaining({ name: op.name, phone: op.phone }),
@@ -58,7 +55,7 @@ describe('audit log: domain events are stored with actor, entity, before and aft
     });
     // The request that made the change is recorded too, and comes before its event or after it, under one id.
     expect(await requestRecord(t, id)).toMatchObject({ method: 'PATCH', route: '/api/v1/operators/:id', status: 200 });
-    const deleted = (await eventRecords(t, 'operator.deleted', op.id)).at(-1)!;
+    const deleted = await newestEventRecord(t, 'operator.deleted', op.id);
     expect(deleted).toMatchObject({ before: expect.objectContaining({ id: op.id }), after: null });
 
     const detail = await t.inject({ method: 'GET', url: `/api/v1/admin/audit/${updated.seq}`, headers: admin.headers });

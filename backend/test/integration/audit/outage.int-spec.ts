@@ -10,9 +10,6 @@ import { createAuthTestApp, signIn, SignedIn } from '../auth/support/auth-fixtur
 import { FreshDatabase, freshDatabase, openDataSource } from '../database/fresh-database';
 import { flushAudit, recordsOfRequests, requestId } from './support/audit-fixtures';
 
-// Real databases, fresh ones created and migrated for some suites, on a shared machine.
-jest.setTimeout(30_000);
-
 /** The database refuses every audit write, as when it is unreachable, until `restore()`. */
 function databaseDown(t: TestApp): { restore: () => void } {
   const repository = t.app.get(AuditRepository);

@@ -32,6 +32,16 @@ export function eventRecords(t: TestApp, type: string, entityId?: string): Promi
     .find({ where: { type, ...(entityId !== undefined && { entityId }) }, order: { seq: 'ASC' } });
 }
 
+/**
+ * The newest record of one type about one entity. Operator ids have three digits and other test files reuse them, so
+ * a test's own event is the newest of its type for that id, not the only one.
+ */
+export async function newestEventRecord(t: TestApp, type: string, entityId: string): Promise<AuditRecord> {
+  const newest = (await eventRecords(t, type, entityId)).at(-1);
+  if (!newest) throw new Error(`no ${type} record for ${entityId}`);
+  return newest;
+}
+
 let counter = 0;
 /** A fresh X-Request-Id for a test request, so its record can be found among everything else the run recorded. */
 export function requestId(label = 'audit'): string {
