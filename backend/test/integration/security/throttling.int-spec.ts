@@ -37,7 +37,8 @@ describe('throttling: staff users', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('one budget per user across every endpoint, with RateLimit-* headers on every response', async () => {
-    const start = minuteStart(1_000);
+    // 09:00:01 UTC today: the next minute (below) is the same UTC day.
+    const start = Math.floor(Date.now() / DAY_MS) * DAY_MS + 9 * 3_600_000 + 1_000;
     const moveTo = freezeClock(t, start);
     const s = await signIn(t);
     const other = await signIn(t);
