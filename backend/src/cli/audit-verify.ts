@@ -67,6 +67,15 @@ export async function main(
   const dataSource = createDataSource(buildDataSourceOptions(config));
   try {
     await dataSource.initialize();
+    const runner = dataSource.createQueryRunner();
+    const migrated = await runner.hasTable('audit_records').finally(() => runner.release());
+    if (!migrated) {
+      err(
+        'This database has no audit log yet (no audit_records table): start the app once, or run npm run seed, ' +
+          'to apply the migrations.',
+      );
+      return EXIT_ERROR;
+    }
     const result = await verifyAuditLog(new AuditRepository(dataSource));
     if (argv.includes('--json')) out(JSON.stringify(result));
     else describeVerification(result).forEach((line) => out(line));

@@ -153,6 +153,23 @@ describe('audit chain: verification names the first record altered or removed', 
     expect((await run()).code).toBe(0);
   });
 
+  it('npm run audit:verify on a database without the audit tables says so (exit code 2)', async () => {
+    const empty = await freshDatabase('audit_empty');
+    try {
+      const errors: string[] = [];
+      const code = await auditVerify(
+        [],
+        { ...empty.env, NODE_ENV: 'test' },
+        () => undefined,
+        (line) => errors.push(line),
+      );
+      expect(code).toBe(2);
+      expect(errors.join('\n')).toContain('no audit log yet');
+    } finally {
+      await empty.drop();
+    }
+  });
+
   it('the verify route is for admins only', async () => {
     const viewer = await signIn(t, { role: 'viewer' });
     const url = '/api/v1/admin/audit/verify';
