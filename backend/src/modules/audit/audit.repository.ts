@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { chainEntries, ChainedRecord, ChainPoint, GENESIS_HASH, linksTo } from './audit-chain';
 import type { AuditEntry } from './audit-entry';
 import { AUDIT_CHAIN_ID, AuditChainState } from './entities/audit-chain-state.entity';
 import { AuditActorKind, AuditRecord } from './entities/audit-record.entity';
 import { AuditSpoolCursor } from './entities/audit-spool-cursor.entity';
 
-/** Rows per INSERT statement: 22 columns × 400 = 8800 parameters, far below SQLite's 32766 and PostgreSQL's 65535. */
-export const INSERT_CHUNK_ROWS = 400;
+/**
+ * Rows per INSERT statement: 22 columns × 256 = 5632 parameters, far below SQLite's 32766 and PostgreSQL's 65535. A
+ * batch is written in statements of 256, 128, 64… rows (its size in binary), so a handful of statement texts serve
+ * every batch and the SQLite driver's statement cache keeps them prepared.
+ */
+export const INSERT_CHUNK_ROWS = 256;
 /** Rows read per query when walking the chain or exporting. */
 export const READ_PAGE_ROWS = 1000;
 
@@ -72,9 +76,17 @@ export function toChainedRecord(row: AuditRecord): ChainedRecord {
   };
 }
 
-/** Insert values for a chained record (TypeORM's partial type cannot describe JSON objects of unknown members). */
-function toRow(record: ChainedRecord): QueryDeepPartialEntity<AuditRecord> {
-  return { ...record, at: new Date(record.at) } as QueryDeepPartialEntity<AuditRecord>;
+/** Statement sizes, largest first: a batch of n rows is written as n's binary digits (256 + 128 + … + 1). */
+function chunkSizes(rows: number): number[] {
+  const sizes: number[] = [];
+  let left = rows;
+  for (let size = INSERT_CHUNK_ROWS; left > 0; size = size > 1 ? size >> 1 : 1) {
+    while (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
 }
 
 /**
@@ -84,6 +96,9 @@ function toRow(record: ChainedRecord): QueryDeepPartialEntity<AuditRecord> {
  */
 @Injectable()
 export class AuditRepository {
+  private readonly insertStatements = new Map<number, string>();
+  private columns: ColumnMetadata[] | null = null;
+
   constructor(private readonly dataSource: DataSource) {}
 
   private get isPostgres(): boolean {
@@ -109,14 +124,10 @@ export class AuditRepository {
     return this.dataSource.transaction(async (manager) => {
       const state = await this.lockChainState(manager);
       const records = chainEntries({ seq: state.headSeq, hash: state.headHash }, entries);
-      for (let i = 0; i < records.length; i += INSERT_CHUNK_ROWS) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(AuditRecord)
-          .values(records.slice(i, i + INSERT_CHUNK_ROWS).map(toRow))
-          .updateEntity(false)
-          .execute();
+      let offset = 0;
+      for (const size of chunkSizes(records.length)) {
+        await manager.query(this.insertStatement(size), this.insertParameters(records, offset, size));
+        offset += size;
       }
       const last = records.at(-1);
       if (last) {
@@ -131,6 +142,46 @@ export class AuditRepository {
       }
       return records;
     });
+  }
+
+  /**
+   * `INSERT INTO audit_records (<every column>) VALUES (…), (…)` for `rows` rows, with bound parameters only (`?` or
+   * `$n`); the column list comes from the entity's metadata. Built once per size. The audit writer appends thousands
+   * of rows a second: TypeORM's insert query builder spends far more time building such a statement (it scans its
+   * parameter list for every value) than the database spends storing the rows.
+   */
+  private insertStatement(rows: number): string {
+    let sql = this.insertStatements.get(rows);
+    if (sql) return sql;
+    const { driver } = this.dataSource;
+    const columns = this.insertColumns();
+    let n = 0;
+    const tuple = () => `(${columns.map(() => driver.createParameter('p', n++)).join(', ')})`;
+    const tuples = Array.from({ length: rows }, tuple);
+    const table = driver.escape(this.dataSource.getMetadata(AuditRecord).tableName);
+    sql = `INSERT INTO ${table} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES ${tuples.join(', ')}`;
+    this.insertStatements.set(rows, sql);
+    return sql;
+  }
+
+  /** The parameters of `insertStatement(size)` for records[offset … offset + size), as the driver stores each column. */
+  private insertParameters(records: readonly ChainedRecord[], offset: number, size: number): unknown[] {
+    const { driver } = this.dataSource;
+    const columns = this.insertColumns();
+    const parameters: unknown[] = [];
+    for (let i = offset; i < offset + size; i++) {
+      const record = records[i] as unknown as Record<string, unknown>;
+      for (const column of columns) {
+        const value = column.propertyName === 'at' ? new Date(record.at as string) : record[column.propertyName];
+        parameters.push(driver.preparePersistentValue(value ?? null, column) ?? null);
+      }
+    }
+    return parameters;
+  }
+
+  private insertColumns(): ColumnMetadata[] {
+    this.columns ??= this.dataSource.getMetadata(AuditRecord).columns;
+    return this.columns;
   }
 
   /** How many entries of a spool segment are already stored (0 for a segment never replayed). */
