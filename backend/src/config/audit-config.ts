@@ -15,7 +15,15 @@ export interface AuditSettings {
   bufferMax: number;
   /** Folder of the spool files, written while the database cannot take records and replayed when it can. */
   spoolDir: string;
+  /**
+   * Where records are hashed and written: `thread`, a worker thread of its own (the default: requests pay only for
+   * handing over their record), or `inline`, on the main thread (tests that stand in for the database).
+   */
+  writer: AuditWriterMode;
 }
+
+export const AUDIT_WRITER_MODES = ['thread', 'inline'] as const;
+export type AuditWriterMode = (typeof AUDIT_WRITER_MODES)[number];
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const int = (min: number, max: number, fallback: number) =>
@@ -31,6 +39,7 @@ export const auditEnvShape = {
   AUDIT_BATCH_SIZE: int(1, 5000, 500),
   AUDIT_BUFFER_MAX: int(1, 1_000_000, 10_000),
   AUDIT_SPOOL_DIR: z.preprocess(blankToUndefined, z.string().optional()),
+  AUDIT_WRITER: z.preprocess(blankToUndefined, z.enum(AUDIT_WRITER_MODES).default('thread')),
 };
 
 type AuditEnv = z.output<z.ZodObject<typeof auditEnvShape>>;
@@ -48,5 +57,6 @@ export function buildAuditSettings(e: AuditEnv & { SQLITE_PATH: string }, issues
     batchSize: e.AUDIT_BATCH_SIZE,
     bufferMax: e.AUDIT_BUFFER_MAX,
     spoolDir: e.AUDIT_SPOOL_DIR ?? dirname(e.SQLITE_PATH),
+    writer: e.AUDIT_WRITER,
   };
 }

@@ -19,6 +19,8 @@ import { DataSource, DataSourceOptions, EntityManager, QueryRunner, ReplicationM
  *   unless one is active" (`save()`, `remove()`) opens one of its own instead of joining another request's;
  * - `transaction()` or `startTransaction()` inside an open transaction's context nest as TypeORM savepoints (never
  *   waiting for themselves); sibling nested transactions of one context take turns.
+ * - transactions begin IMMEDIATE (they take the file's write lock at BEGIN), so a commit on another connection to the
+ *   same file (the audit writer thread's) never makes a transaction's later write fail with SQLITE_BUSY.
  * With no transaction open, a statement costs one null check and a counter. PostgreSQL is not gated: its pool gives
  * each transaction a connection of its own.
  *
@@ -154,7 +156,14 @@ class SqliteConnectionGate {
     });
 
     const query = runner.query.bind(runner) as Method;
-    runner.query = ((...args: unknown[]) => this.statement(() => query(...args))) as QueryRunner['query'];
+    runner.query = ((...args: unknown[]) => {
+      // Transactions take the write lock when they begin. Another connection to the file (the audit writer thread
+      // has one) may commit while a deferred transaction is open; that transaction's first write would then fail
+      // at once with SQLITE_BUSY (its snapshot is stale) instead of waiting. IMMEDIATE waits, at BEGIN, for up to
+      // busy_timeout, and the transaction then runs to its end without that failure.
+      if (args[0] === 'BEGIN TRANSACTION') args[0] = 'BEGIN IMMEDIATE TRANSACTION';
+      return this.statement(() => query(...args));
+    }) as QueryRunner['query'];
 
     const start = runner.startTransaction.bind(runner);
     runner.startTransaction = (isolationLevel) => {

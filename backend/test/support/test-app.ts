@@ -50,9 +50,11 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: Create
     NODE_ENV: 'test',
     SPA_DIR: NO_SPA_DIR,
     MAIL_DIR: TEST_MAIL_DIR,
-    // The audit writer stores records when a test flushes it (and at close), not on a timer; its spool, if
-    // ever written, goes to a folder of this app's own outside the repository.
+    // The audit writer stores records when a test flushes it (and at close), not on a timer, on the main thread
+    // (tests stand in for its database; audit/writer-thread.int-spec.ts covers the writer thread, the production
+    // default); its spool, if ever written, goes to a folder of this app's own outside the repository.
     AUDIT_FLUSH_INTERVAL_MS: '0',
+    AUDIT_WRITER: 'inline',
     AUDIT_SPOOL_DIR: join(tmpdir(), `oth-test-audit-spool-${randomUUID()}`),
     ...GENEROUS_THROTTLE_ENV,
     ...testDatabaseEnv(),

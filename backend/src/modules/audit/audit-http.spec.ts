@@ -1,7 +1,11 @@
 import type { FastifyRequest } from 'fastify';
-import { errorCodeOf, requestEntry } from './audit-http';
+import { makeEntry } from './audit-entry';
+import { errorCodeOf, requestEntry as rawRequestEntry } from './audit-http';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
+
+/** The record as the writer stores it. */
+const requestEntry = (...args: Parameters<typeof rawRequestEntry>) => makeEntry(rawRequestEntry(...args), NOW);
 
 function request(overrides: Partial<FastifyRequest> = {}): FastifyRequest {
   return {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { isApiUrl, stripQuery } from '../../common/http/request-info';
-import { AuditEntry, makeEntry } from './audit-entry';
+import type { EntryFields } from './audit-entry';
 import { REQUEST_RECORD_TYPE } from './entities/audit-record.entity';
 
 declare module 'fastify' {
@@ -25,37 +25,42 @@ export function errorCodeOf(payload: unknown): string | null {
   return ERROR_CODE.exec(head)?.[1] ?? null;
 }
 
-/** The request record: who (the principal the auth guard set, if any), from where, what, and how it ended. */
+/**
+ * The request record: who (the principal the auth guard set, if any), from where, what, and how it ended. Raw fields:
+ * the writer makes them storable (cut to their columns) off the request's path.
+ */
 export function requestEntry(
   request: FastifyRequest,
   outcome: { status: number; durationMs: number | null; errorCode: string | null },
   now: Date,
-): AuditEntry {
+): EntryFields {
   const principal = request.principal;
-  const actor =
-    principal?.kind === 'user'
-      ? { actorKind: 'user' as const, actorId: principal.user.id, actorRole: principal.user.role }
-      : principal?.kind === 'apiClient'
-        ? { actorKind: 'apiClient' as const, actorId: principal.client.id, actorRole: null }
-        : { actorKind: 'anonymous' as const, actorId: null, actorRole: null };
   const userAgent = request.headers['user-agent'];
-  return makeEntry(
-    {
-      type: REQUEST_RECORD_TYPE,
-      at: now.toISOString(),
-      requestId: request.id,
-      ...actor,
-      ip: request.ip,
-      method: request.method,
-      route: request.routeOptions.url ?? null,
-      path: stripQuery(request.url),
-      status: outcome.status,
-      durationMs: outcome.durationMs,
-      userAgent: typeof userAgent === 'string' ? userAgent : null,
-      errorCode: outcome.errorCode,
-    },
-    now,
-  );
+  const entry: EntryFields = {
+    type: REQUEST_RECORD_TYPE,
+    at: now.toISOString(),
+    requestId: request.id,
+    actorKind: 'anonymous',
+    actorId: null,
+    actorRole: null,
+    ip: request.ip,
+    method: request.method,
+    route: request.routeOptions.url ?? null,
+    path: stripQuery(request.url),
+    status: outcome.status,
+    durationMs: outcome.durationMs,
+    userAgent: typeof userAgent === 'string' ? userAgent : null,
+    errorCode: outcome.errorCode,
+  };
+  if (principal?.kind === 'user') {
+    entry.actorKind = 'user';
+    entry.actorId = principal.user.id;
+    entry.actorRole = principal.user.role;
+  } else if (principal?.kind === 'apiClient') {
+    entry.actorKind = 'apiClient';
+    entry.actorId = principal.client.id;
+  }
+  return entry;
 }
 
 /**
@@ -66,7 +71,7 @@ export function requestEntry(
  */
 export function registerAuditHooks(
   fastify: FastifyInstance,
-  record: (entry: AuditEntry) => void,
+  record: (entry: EntryFields) => void,
   now: () => Date,
 ): void {
   const logger = new Logger('AuditHooks');

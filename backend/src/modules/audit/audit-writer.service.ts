@@ -1,290 +1,88 @@
-import { resolve } from 'node:path';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Clock } from '../../common/time/clock';
 import { AppConfigService } from '../../config/app-config.service';
 import type { AuditSettings } from '../../config/audit-config';
-import { AuditEntry, makeEntry } from './audit-entry';
-import { AuditSpool, SealedSegment } from './audit-spool';
+import { AuditBatchWriter, AuditLog } from './audit-batch-writer';
+import { EntryFields, makeEntry } from './audit-entry';
+import { AuditWriterThread } from './audit-writer-thread';
 import { AuditRepository } from './audit.repository';
-import { AUDIT_ACTOR_KINDS, AuditActorKind } from './entities/audit-record.entity';
 
-/** A spool segment that keeps failing while the database answers is replayed entry by entry after this many attempts. */
-export const MAX_SEGMENT_ATTEMPTS = 5;
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export { MAX_SEGMENT_ATTEMPTS } from './audit-batch-writer';
 
 /**
- * The single writer of the audit log. Requests and events hand it entries (`record`, synchronous, no I/O); it keeps
- * them in a bounded in-memory buffer and appends them to the chain in batches: every `flushIntervalMs`, as soon as
- * `batchSize` entries wait, on `flush()` and at shutdown.
+ * The single writer of the audit log, as the rest of the app sees it: requests and events hand it their records
+ * (`record`: synchronous, no I/O, never throws), `flush()` stores everything recorded before it, and shutdown stores
+ * what is left. Records reach the chain in batches — every `flushIntervalMs`, as soon as `batchSize` wait, on
+ * `flush()` and at shutdown — and go to the spool while the database cannot take them (AuditBatchWriter).
  *
- * When the database cannot take a batch, the batch and everything waiting go to the spool (append-only files under
- * the spool folder) and are replayed, in order, before anything newer once the database takes writes again. A full
- * buffer also goes to the spool, so a slow database never makes requests wait and no entry is dropped.
+ * Where that work runs (AUDIT_WRITER):
+ * - `thread` (default): in a worker thread with a database connection of its own (AuditWriterThread). Hashing the
+ *   chain and writing rows cost more than the request they record; off the main thread, a request pays only for
+ *   handing its record over, and the writing uses the machine's other cores.
+ * - `inline`: on the main thread, over the app's own connection (tests that stand in for the database use it).
+ * A SQLite database in memory has no second connection, so it is always written inline.
  */
 @Injectable()
 export class AuditWriter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(AuditWriter.name);
   private readonly settings: AuditSettings;
-  private readonly spool: AuditSpool;
-  private buffer: AuditEntry[] = [];
-  private running: Promise<void> | null = null;
-  private queued: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
-  /** Set while writes fail: when it began and how many entries went to the spool since. */
-  private outage: { since: number; spooled: number } | null = null;
-  private readonly segmentFailures = new Map<number, number>();
+  private readonly inline: AuditBatchWriter | null = null;
+  private readonly thread: AuditWriterThread | null = null;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly repository: AuditRepository,
-    config: AppConfigService,
-    private readonly clock: Clock,
-  ) {
+  constructor(repository: AuditRepository, config: AppConfigService, clock: Clock) {
     this.settings = config.audit;
-    this.spool = new AuditSpool(resolve(this.settings.spoolDir));
+    const log: AuditLog = this.logger;
+    const { database } = config;
+    const inMemory = database.type === 'sqlite' && database.path === ':memory:';
+    if (this.settings.writer === 'thread' && !inMemory) {
+      this.thread = new AuditWriterThread({ database, audit: this.settings, logLevel: config.logLevel }, log);
+    } else {
+      this.inline = new AuditBatchWriter(repository, this.settings, () => clock.now(), log);
+    }
+    this.now = () => clock.now();
   }
 
   get enabled(): boolean {
     return this.settings.enabled;
   }
 
-  /** Entries waiting in memory. */
+  /** Records recorded and not yet stored (or spooled). */
   get pending(): number {
-    return this.buffer.length;
+    return this.thread?.pending ?? this.inline?.pending ?? 0;
   }
 
   /** The folder of the spool files. */
   get spoolDir(): string {
-    return this.spool.dir;
-  }
-
-  /** Takes an entry for the log. Never waits and never throws: the entry is stored by a later flush. */
-  record(entry: AuditEntry): void {
-    if (!this.settings.enabled) return;
-    this.buffer.push(entry);
-    if (this.buffer.length >= this.settings.bufferMax) this.spill();
-    else if (this.buffer.length >= this.settings.batchSize) void this.flush();
+    return this.settings.spoolDir;
   }
 
   /**
-   * Stores everything recorded before the call — in the database, or in the spool when the database cannot take it —
-   * replaying the spool first. Flushes run one at a time; the promise never rejects.
+   * Takes a record for the log. Its fields are made storable (cut to their columns, JSON made plain) by the writer,
+   * off the request's path; `at` should be set (otherwise the time it is stored is used).
    */
+  record(fields: EntryFields): void {
+    if (!this.settings.enabled) return;
+    if (this.thread) this.thread.record(fields);
+    else this.inline?.record(makeEntry(fields, this.now()));
+  }
+
+  /** Stores everything recorded before the call — in the database, or in the spool. Never rejects. */
   flush(): Promise<void> {
-    if (this.queued) return this.queued;
-    const start = (): Promise<void> => {
-      this.queued = null;
-      const run = this.flushOnce()
-        .catch((error: unknown) => this.logger.error({ err: { message: errorMessage(error) } }, 'Audit flush failed'))
-        .finally(() => {
-          if (this.running === run) this.running = null;
-        });
-      this.running = run;
-      return run;
-    };
-    if (!this.running) return start();
-    this.queued = this.running.then(start);
-    return this.queued;
+    if (!this.settings.enabled) return Promise.resolve();
+    return this.thread ? this.thread.flush() : this.inline!.flush();
   }
 
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
-    if (this.settings.flushIntervalMs > 0) {
-      this.timer = setInterval(() => void this.flush(), this.settings.flushIntervalMs);
-      this.timer.unref();
-    }
-    // Replays what a previous run left in the spool (an outage, or a database that was down at shutdown).
-    void this.flush();
+    if (this.thread) this.thread.start();
+    else this.inline?.start();
   }
 
   /** Requests in flight have finished by now (Nest closes the server first): store what waits. */
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.flush();
-    await this.spool.idle();
-    if (this.buffer.length > 0) {
-      this.logger.error(
-        { entries: this.buffer.length },
-        'Audit entries could be stored neither in the database nor in the spool',
-      );
-    }
-  }
-
-  private async flushOnce(): Promise<void> {
-    await this.spool.init().catch((error: unknown) => {
-      this.logger.error({ err: { message: errorMessage(error) } }, 'Cannot read the audit spool folder');
-    });
-    for (;;) {
-      if (this.spool.hasData) {
-        if (!(await this.replaySpool())) return this.spillRest();
-        continue;
-      }
-      const batch = this.buffer.splice(0, this.settings.batchSize);
-      if (batch.length === 0) return;
-      // Entries spooled while this batch is in flight get a later segment than the batch would, if it fails.
-      const ticket = this.spool.reserve();
-      try {
-        await this.repository.append(batch);
-      } catch (error) {
-        this.writesFailing(error, batch.length);
-        await this.toSpool(() => this.spool.appendReserved(ticket, batch), batch);
-        return this.spillRest();
-      }
-      this.writesSucceeding();
-    }
-  }
-
-  /** Replays every sealed segment in order; false when one could not be stored (the rest stays spooled). */
-  private async replaySpool(): Promise<boolean> {
-    this.spool.seal();
-    let segments: SealedSegment[];
-    try {
-      segments = await this.spool.sealed();
-    } catch (error) {
-      this.logger.error({ err: { message: errorMessage(error) } }, 'Cannot read the audit spool folder');
-      return false;
-    }
-    for (const segment of segments) {
-      try {
-        const stored = await this.replaySegment(segment);
-        this.segmentFailures.delete(segment.n);
-        this.logger.log({ entries: stored, segment: segment.path }, 'Replayed audit entries from the spool');
-      } catch (error) {
-        this.writesFailing(error, 0);
-        await this.afterSegmentFailure(segment);
-        return false;
-      }
-    }
-    this.writesSucceeding();
-    return true;
-  }
-
-  /**
-   * Appends a segment's entries after those a previous attempt already stored (its cursor), in batches, then deletes
-   * the file. `oneByOne`: each entry alone, and an entry the database refuses while it answers goes to the rejected
-   * file instead of holding back every entry after it.
-   */
-  private async replaySegment(segment: SealedSegment, oneByOne = false): Promise<number> {
-    const reader = await this.spool.read(segment, () =>
-      this.logger.error({ segment: segment.path }, 'Unreadable line in the audit spool: kept in the rejected file'),
-    );
-    const done = await this.repository.spoolCursor(reader.id);
-    const cursor = (replayed: number) => ({ segmentId: reader.id, replayed });
-    const size = oneByOne ? 1 : this.settings.batchSize;
-    let index = 0;
-    let stored = 0;
-    let batch: AuditEntry[] = [];
-    const store = async () => {
-      try {
-        await this.repository.append(batch, cursor(index));
-        stored += batch.length;
-      } catch (error) {
-        if (!oneByOne || !(await this.databaseAnswers())) throw error;
-        await this.spool.appendRejected(JSON.stringify(batch[0]));
-        await this.repository.append([], cursor(index));
-        this.logger.error(
-          { err: { message: errorMessage(error) }, type: batch[0].type, at: batch[0].at },
-          'The database refused an audit entry: kept in the rejected file of the spool folder',
-        );
-      }
-      batch = [];
-    };
-    for await (const entry of reader.entries) {
-      index += 1;
-      if (index <= done) continue;
-      batch.push(this.revalidate(entry));
-      if (batch.length >= size) await store();
-    }
-    if (batch.length > 0) await store();
-    await this.spool.remove(segment);
-    await this.repository.deleteSpoolCursor(reader.id);
-    return stored;
-  }
-
-  /**
-   * A segment that fails again and again while the database answers holds an entry the database refuses: it is
-   * replayed entry by entry, the refused entries set aside, so that it cannot hold back everything after it.
-   */
-  private async afterSegmentFailure(segment: SealedSegment): Promise<void> {
-    const failures = (this.segmentFailures.get(segment.n) ?? 0) + 1;
-    this.segmentFailures.set(segment.n, failures);
-    if (failures < MAX_SEGMENT_ATTEMPTS || !(await this.databaseAnswers())) return;
-    try {
-      await this.replaySegment(segment, true);
-      this.segmentFailures.delete(segment.n);
-    } catch (error) {
-      this.logger.error(
-        { err: { message: errorMessage(error) } },
-        'Cannot replay an audit spool segment entry by entry',
-      );
-    }
-  }
-
-  private async databaseAnswers(): Promise<boolean> {
-    try {
-      await this.repository.ping();
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /** A buffer at its limit goes to the spool at once; the request that filled it does not wait for the file. */
-  private spill(): void {
-    const entries = this.buffer.splice(0);
-    if (!this.outage) {
-      this.logger.warn(
-        { entries: entries.length },
-        'Audit buffer full: entries go to the spool until the writer catches up',
-      );
-    }
-    void this.toSpool(() => this.spool.append(entries), entries);
-    void this.flush();
-  }
-
-  private async spillRest(): Promise<void> {
-    const rest = this.buffer.splice(0);
-    if (rest.length === 0) return;
-    if (this.outage) this.outage.spooled += rest.length;
-    await this.toSpool(() => this.spool.append(rest), rest);
-  }
-
-  /** Neither the database nor the disk: the entries go back to the front of the buffer for the next attempt. */
-  private async toSpool(write: () => Promise<void>, entries: AuditEntry[]): Promise<void> {
-    try {
-      await write();
-    } catch (error) {
-      this.logger.error(
-        { err: { message: errorMessage(error) }, entries: entries.length },
-        'Cannot write the audit spool',
-      );
-      this.buffer.unshift(...entries);
-    }
-  }
-
-  private writesFailing(error: unknown, spooled: number): void {
-    if (this.outage) {
-      this.outage.spooled += spooled;
-      return;
-    }
-    this.outage = { since: Date.now(), spooled };
-    this.logger.warn(
-      { err: { message: errorMessage(error) }, spoolDir: this.spool.dir },
-      'Audit records cannot be written to the database: spooling them until it is back',
-    );
-  }
-
-  private writesSucceeding(): void {
-    if (!this.outage) return;
-    const { since, spooled } = this.outage;
-    this.outage = null;
-    this.logger.log({ seconds: Math.round((Date.now() - since) / 1000), spooled }, 'Audit records are written again');
-  }
-
-  /** A spooled line passes the same checks as a new entry (a spool file is data from disk, not from this code). */
-  private revalidate(entry: AuditEntry): AuditEntry {
-    const actorKind: AuditActorKind = AUDIT_ACTOR_KINDS.includes(entry.actorKind) ? entry.actorKind : 'anonymous';
-    return makeEntry({ ...entry, actorKind }, this.clock.now());
+    if (!this.settings.enabled) return;
+    if (this.thread) await this.thread.stop();
+    else await this.inline?.stop();
   }
 }

@@ -13,7 +13,9 @@ jest.setTimeout(60_000);
 /**
  * Several instances on one database append to one chain: on PostgreSQL each flush locks the chain-state row, so
  * sequence numbers never collide and the chain stays whole. SQLite is meant for one instance; two on one file still
- * keep the chain whole (a write that meets the other's lock fails, is spooled and replayed).
+ * keep the chain whole (a write waits for the other's to end: transactions begin IMMEDIATE). Both instances run their
+ * writer threads, as in production (two writers on the main thread of one test process would make each other's
+ * waits block the thread they share).
  */
 describe(`audit chain: two instances, one ${testDbKind()} database`, () => {
   let fresh: FreshDatabase;
@@ -23,7 +25,7 @@ describe(`audit chain: two instances, one ${testDbKind()} database`, () => {
 
   beforeAll(async () => {
     fresh = await freshDatabase('audit_instances');
-    const env = { ...fresh.env, SEED_DEMO_DATA: 'false', AUDIT_BATCH_SIZE: '3' };
+    const env = { ...fresh.env, SEED_DEMO_DATA: 'false', AUDIT_BATCH_SIZE: '3', AUDIT_WRITER: 'thread' };
     a = await createAuthTestApp(env);
     b = await createAuthTestApp(env);
     admin = await signIn(a, { role: 'admin' });
