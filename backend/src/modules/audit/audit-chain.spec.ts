@@ -1,4 +1,14 @@
-import { chainEntries, ChainedRecord, GENESIS_HASH, linksTo, recordHash, verifyChain } from './audit-chain';
+import {
+  chainContent,
+  chainContentJson,
+  chainEntries,
+  ChainedRecord,
+  GENESIS_HASH,
+  linksTo,
+  recordHash,
+  verifyChain,
+} from './audit-chain';
+import { canonicalJson } from './canonical-json';
 import { AuditEntry, makeEntry } from './audit-entry';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
@@ -103,5 +113,46 @@ describe('the audit hash chain', () => {
     const result = await verifyChain(iterate(chain.slice(2)), wrongAnchor, head(chain));
     expect(result.problem).toMatchObject({ seq: 3, kind: 'altered' });
     expect(result.problem?.message).toContain('anchor');
+  });
+});
+
+describe('chainContentJson', () => {
+  const base = makeEntry(
+    {
+      type: 'operator.updated',
+      at: '2026-05-01T10:00:00.000Z',
+      requestId: 'r-"1"',
+      actorKind: 'user',
+      actorId: 'u-é',
+      actorRole: 'admin',
+      ip: '::1',
+      method: 'PATCH',
+      route: '/api/v1/operators/:id',
+      path: '/api/v1/operators/012',
+      status: 200,
+      durationMs: 12,
+      userAgent: 'ua\n\u2028',
+      errorCode: null,
+      entity: 'operator',
+      entityId: '012',
+      before: { b: 1, a: [1, { z: null, y: 'x' }] },
+      after: { name: 'ScotRail', Z: true },
+      details: { fields: ['email'], count: 0 },
+    },
+    new Date('2026-05-01T10:00:00.000Z'),
+  );
+
+  it.each([
+    ['every member set', base],
+    ['request record (nulls)', makeEntry({ type: 'request', actorKind: 'anonymous' }, new Date(0))],
+    ['a member missing (spooled by an older layout)', { ...base, entityId: undefined } as unknown as typeof base],
+  ])('writes exactly what canonicalJson writes: %s', (_label, entry) => {
+    for (const seq of [1, 42, 2 ** 40]) {
+      expect(chainContentJson(seq, entry)).toBe(canonicalJson(chainContent(seq, entry)));
+    }
+  });
+
+  it('refuses numbers JSON cannot hold, as canonicalJson does', () => {
+    expect(() => chainContentJson(1, { ...base, status: Number.NaN })).toThrow(TypeError);
   });
 });
