@@ -4,6 +4,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import type pino from 'pino';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { AppConfig } from '../config/app-config';
+import { installLeanAsyncResourceBind } from './async-resource-bind';
 import { buildFastifyOptions } from './fastify-options';
 import { buildLoggerParams, createRootLogger, registerRequestLogging } from './logger';
 import { registerBodyParsers } from './http-hooks';
@@ -25,6 +26,7 @@ export interface CreateAppOptions extends Omit<AppModuleOptions, 'logger'> {
  * does not touch the schema: call the database start-up (migrations, seed) and then `listen()` or `init()`.
  */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  installLeanAsyncResourceBind();
   // One pino logger from the first line on, so start-up logs (and start-up failures) are structured like the rest.
   const { rootLogger = createRootLogger(config), ...moduleOptions } = options;
   const loggerParams = buildLoggerParams(rootLogger);

@@ -10,7 +10,7 @@ import {
 import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal } from '../../common/decorators/current-principal.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
-import { RecordQuery } from '../history/record-query.interceptor';
+import { RecordQuery } from '../history/record-query';
 import { CustomerReaders } from './customer-readers.decorator';
 import { CustomersService, RecordPage } from './customers.service';
 import { CustomerDto, CustomerSearchPageDto } from './dto/customer.dto';

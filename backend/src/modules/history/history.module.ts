@@ -6,15 +6,22 @@ import { HistoryRecorder } from './history-recorder';
 import { HistoryRepository } from './history.repository';
 import { HistoryRetentionService } from './history-retention.service';
 import { HistoryService } from './history.service';
+import { QueryRecordingHooks } from './record-query';
 
 /**
- * Query history and favourites of staff users (/api/v1/me/history, /api/v1/me/favourites). Modules whose query
- * routes are recorded import this one and mark those handlers with `@RecordQuery(kind)`: Nest builds
- * RecordQueryInterceptor in their scope, from the HistoryRecorder exported here.
+ * Query history and favourites of staff users (/api/v1/me/history, /api/v1/me/favourites). Query routes that are
+ * recorded are marked with `@RecordQuery(kind)`; QueryRecordingHooks records them from Fastify hooks.
  */
 @Module({
   controllers: [HistoryController, FavouritesController],
-  providers: [HistoryRepository, HistoryService, FavouritesService, HistoryRecorder, HistoryRetentionService],
+  providers: [
+    HistoryRepository,
+    HistoryService,
+    FavouritesService,
+    HistoryRecorder,
+    HistoryRetentionService,
+    QueryRecordingHooks,
+  ],
   exports: [HistoryRecorder],
 })
 export class HistoryModule {}

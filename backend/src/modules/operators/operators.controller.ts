@@ -27,7 +27,7 @@ import type { Principal } from '../../common/auth/principal';
 import { CurrentPrincipal } from '../../common/decorators/current-principal.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { ErrorResponseDto } from '../../common/errors/error-response.dto';
-import { RecordQuery } from '../history/record-query.interceptor';
+import { RecordQuery } from '../history/record-query';
 import { IdParamsDto } from './dto/id-params.dto';
 import { OperatorDto, OperatorPageDto } from './dto/operator.dto';
 import { OperatorExportQueryDto, OperatorQueryDto } from './dto/operator-query.dto';
