@@ -9,7 +9,7 @@
 //   BENCH_DATABASE_URL=postgres://…   a big seeded PostgreSQL database for the customer-search scenarios (skipped without)
 import { spawn } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,8 @@ const DURATION = int('BENCH_DURATION', 10);
 const CONNECTIONS = int('BENCH_CONNECTIONS', 50);
 const WARMUP = int('BENCH_WARMUP', 3);
 const BASELINE = 'raw-node';
+/** The bare NestJS-on-Fastify server: issue 4's goals are ratios to it. */
+const NEST = 'nest-fastify';
 /**
  * Redis for the app servers, as in production (the session cache's in-process tier is on only with Redis):
  * BENCH_REDIS_URL, else the local server on 6379 when one answers, else none ('' turns it off).
@@ -219,7 +221,48 @@ SCENARIOS.push({
   description: 'app-operators-mode on a server with throttling (and the audit log) off',
   prepare: signInLikeABrowser,
 });
+// Latency under the same offered load, on and off: at full load (above) latency is mostly the queue in front of a
+// saturated server (connections ÷ throughput), so the p99 comparison of issue 8 is made here, at a fixed rate that
+// both servers can serve (BENCH_PACED_RATE requests/s, evenly spaced; default 3000, about a third of what the
+// audited server serves at full load on the 2-core development machine).
+const PACED_RATE = int('BENCH_PACED_RATE', 3000);
+SCENARIOS.push(
+  {
+    name: 'app-operators-mode-paced',
+    server: 'app-info',
+    path: '/api/v1/operators?mode=010',
+    description: `app-operators-mode at a fixed ${PACED_RATE}/s (audited, throttled)`,
+    prepare: signInLikeABrowser,
+    rate: PACED_RATE,
+  },
+  {
+    name: 'app-operators-mode-unthrottled-paced',
+    server: 'app-info-unthrottled',
+    path: '/api/v1/operators?mode=010',
+    description: `app-operators-mode-unthrottled at a fixed ${PACED_RATE}/s (neither)`,
+    prepare: signInLikeABrowser,
+    rate: PACED_RATE,
+  },
+);
 // --- end of throttling scenarios -------------------------------------------------------------------------------------
+
+// --- soak (issue 8) ------------------------------------------------------------------------------------------------
+// The audited and throttled query of app-operators-mode at full load for BENCH_SOAK seconds (default 300; 0 skips it)
+// on a server of its own, its resident memory (the whole process: main thread, audit writer thread, buffers) sampled
+// every 5 s from /proc. Growth: the median of the last minute's samples minus the median of the first minute's after
+// warm-up (medians, so one garbage-collection peak does not decide). Goal: under 50 MB.
+const SOAK_SECONDS = int('BENCH_SOAK', 300);
+SERVERS['app-info-soak'] = { ...SERVERS['app-info'] };
+SCENARIOS.push({
+  name: 'app-soak',
+  server: 'app-info-soak',
+  path: '/api/v1/operators?mode=010',
+  description: `app-operators-mode for ${SOAK_SECONDS} s at full load (audited, throttled), memory sampled`,
+  prepare: signInLikeABrowser,
+  soak: SOAK_SECONDS,
+  skip: () => (SOAK_SECONDS > 0 ? null : 'BENCH_SOAK=0'),
+});
+// --- end of soak ------------------------------------------------------------------------------------------------------
 
 // --- customer search scenarios (issue 5; owner: customer search) -------------------------------------------------
 // Staff search at a million customers: the app on the PostgreSQL database BENCH_DATABASE_URL (seeded beforehand with
@@ -490,7 +533,55 @@ async function pacedLoad(url, options, duration, expectedStatus, { connections =
   };
 }
 
-async function runScenario(scenario, baseUrl) {
+/** Resident memory of a process in MB (Linux /proc), or null where that cannot be read. */
+function residentMb(pid) {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+};
+
+/** Samples a process's resident memory every `everyMs` until stopped; returns the samples (seconds, MB). */
+function sampleMemory(pid, everyMs = 5000) {
+  const start = performance.now();
+  const samples = [];
+  const take = () => {
+    const mb = residentMb(pid);
+    if (mb !== null) samples.push({ s: (performance.now() - start) / 1000, mb });
+  };
+  take();
+  const timer = setInterval(take, everyMs);
+  return () => {
+    clearInterval(timer);
+    take();
+    return samples;
+  };
+}
+
+/** The memory figures of a soak: first-minute and last-minute medians, their difference, the peak. */
+function soakMemory(samples) {
+  const end = samples.at(-1)?.s ?? 0;
+  const first = samples.filter((x) => x.s <= 60).map((x) => x.mb);
+  const last = samples.filter((x) => x.s >= end - 60).map((x) => x.mb);
+  const round = (mb) => Math.round(mb * 10) / 10;
+  return {
+    rssFirstMinuteMb: round(median(first)),
+    rssLastMinuteMb: round(median(last)),
+    rssGrowthMb: round(median(last) - median(first)),
+    rssPeakMb: round(Math.max(...samples.map((x) => x.mb))),
+    memorySamples: samples.map((x) => [Math.round(x.s), round(x.mb)]),
+  };
+}
+
+async function runScenario(scenario, server) {
+  const baseUrl = server.baseUrl;
   const extra = scenario.prepare ? await scenario.prepare(baseUrl) : {};
   const options = {
     method: scenario.method ?? 'GET',
@@ -500,7 +591,10 @@ async function runScenario(scenario, baseUrl) {
   const url = baseUrl + (extra.paths?.[0] ?? scenario.path);
   const shape = { connections: scenario.connections, rate: scenario.rate, paths: extra.paths };
   if (WARMUP > 0) await load(url, options, WARMUP, scenario.status, shape);
-  const { result: r, latency, unexpected } = await load(url, options, DURATION, scenario.status, shape);
+  const stopSampling = scenario.soak ? sampleMemory(server.pid) : null;
+  const duration = scenario.soak ?? DURATION;
+  const { result: r, latency, unexpected } = await load(url, options, duration, scenario.status, shape);
+  const memory = stopSampling ? soakMemory(stopSampling()) : {};
   const round = (ms) => Math.round(ms * 100) / 100;
   return {
     name: scenario.name,
@@ -519,6 +613,7 @@ async function runScenario(scenario, baseUrl) {
     non2xx: unexpected,
     errors: r.errors,
     timeouts: r.timeouts,
+    ...(scenario.soak ? { durationSeconds: duration, ...memory } : {}),
   };
 }
 
@@ -531,11 +626,16 @@ function printTable(results) {
       r.skipped ? 'skipped' : r.error ? 'error' : String(r.requestsPerSecond),
       failed ? '' : r.latencyP50Ms.toFixed(2),
       failed ? '' : r.latencyP99Ms.toFixed(2),
-      r.ratio === undefined ? '' : `${r.name}/raw = ${r.ratio.toFixed(2)}`,
+      r.ratio === undefined ? '' : r.ratio.toFixed(2),
+      r.ratioToNest === undefined ? '' : r.ratioToNest.toFixed(2),
       r.skipped ??
         r.error ??
         [
           r.rate === undefined ? '' : `fixed rate ${r.rate}/s, ${r.connections} connections`,
+          r.rssGrowthMb === undefined
+            ? ''
+            : `${r.durationSeconds} s; RSS ${r.rssFirstMinuteMb} → ${r.rssLastMinuteMb} MB ` +
+              `(first → last minute, median), growth ${r.rssGrowthMb} MB, peak ${r.rssPeakMb} MB`,
           r.non2xx || r.errors
             ? `${r.non2xx} ${r.expectedStatus ? `not ${r.expectedStatus}` : 'non-2xx'}, ${r.errors} errors`
             : '',
@@ -544,16 +644,86 @@ function printTable(results) {
           .join('; '),
     ];
   });
-  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'note'];
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', '/raw', '/nest', 'note'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const fmt = (cells) =>
     cells
-      .map((c, i) => (i === 0 || i >= 4 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .map((c, i) => (i === 0 || i >= 6 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
       .join('  ')
       .trimEnd();
   console.log(`\n${fmt(head)}\n${widths.map((w) => '─'.repeat(w)).join('  ')}`);
   for (const row of rows) console.log(fmt(row));
   if (!base || base.error) console.log(`\n(no ratios: the ${BASELINE} baseline did not run)`);
+  console.log(`\n/raw: req/s over ${BASELINE}'s; /nest: over ${NEST}'s (the same run)`);
+}
+
+/**
+ * The issues' performance goals, each computed from this run's results (a goal whose scenarios did not all run is
+ * left out): issue 4, the signed-in directory reads against bare Nest; issue 8, audit and throttling on against off,
+ * and the soak's memory; issue 5, customer search latency.
+ */
+function goals(results) {
+  const ok = (name) => results.find((r) => r.name === name && !r.error && !r.skipped);
+  const lines = [];
+  const nest = ok(NEST);
+  for (const name of ['app-oti-operator', 'app-operators-mode']) {
+    const r = ok(name);
+    if (nest && r) {
+      const ratio = r.requestsPerSecond / nest.requestsPerSecond;
+      lines.push({
+        goal: `issue 4: ${name} ≥ 0.50 × ${NEST}`,
+        value: `${ratio.toFixed(2)} (${r.requestsPerSecond} / ${nest.requestsPerSecond} req/s; p99 ${r.latencyP99Ms} ms)`,
+        met: ratio >= 0.5,
+      });
+    }
+  }
+  const on = ok('app-operators-mode');
+  const off = ok('app-operators-mode-unthrottled');
+  if (on && off) {
+    const ratio = on.requestsPerSecond / off.requestsPerSecond;
+    lines.push({
+      goal: 'issue 8: audited + throttled ≥ 0.80 × neither',
+      value: `${ratio.toFixed(2)} (${on.requestsPerSecond} / ${off.requestsPerSecond} req/s)`,
+      met: ratio >= 0.8,
+    });
+  }
+  const onPaced = ok('app-operators-mode-paced');
+  const offPaced = ok('app-operators-mode-unthrottled-paced');
+  if (onPaced && offPaced) {
+    const increase = onPaced.latencyP99Ms / offPaced.latencyP99Ms - 1;
+    lines.push({
+      goal: `issue 8: p99 increase ≤ 25 % (both at ${onPaced.rate}/s)`,
+      value: `${Math.round(increase * 100)} % (${onPaced.latencyP99Ms} against ${offPaced.latencyP99Ms} ms)`,
+      met: increase <= 0.25,
+    });
+  }
+  const soak = ok('app-soak');
+  if (soak) {
+    lines.push({
+      goal: `issue 8: memory growth over a ${soak.durationSeconds} s soak < 50 MB`,
+      value: `${soak.rssGrowthMb} MB (${soak.requestsPerSecond} req/s, ${soak.non2xx + soak.errors} failed)`,
+      met: soak.rssGrowthMb < 50,
+    });
+  }
+  for (const [name, limit] of [
+    ['app-customers-selective', 50],
+    ['app-customers-common', 200],
+  ]) {
+    const r = ok(name);
+    if (r)
+      lines.push({
+        goal: `issue 5: ${name} p99 ≤ ${limit} ms`,
+        value: `${r.latencyP99Ms} ms`,
+        met: r.latencyP99Ms <= limit,
+      });
+  }
+  return lines;
+}
+
+function printGoals(lines) {
+  if (lines.length === 0) return;
+  console.log('\ngoals');
+  for (const { goal, value, met } of lines) console.log(`  ${met ? 'met    ' : 'NOT MET'}  ${goal}: ${value}`);
 }
 
 async function main() {
@@ -600,7 +770,7 @@ async function main() {
           `bench: ${scenario.name} → ${scenario.method ?? 'GET'} ${scenario.path} (server pid ${server.pid})`,
         );
         try {
-          results.push(await runScenario(scenario, server.baseUrl));
+          results.push(await runScenario(scenario, server));
         } catch (err) {
           results.push({
             name: scenario.name,
@@ -620,9 +790,15 @@ async function main() {
   results.sort((a, b) => position(a) - position(b));
   const base = results.find((r) => r.name === BASELINE && !r.error);
   // Fixed-rate scenarios run at the rate asked, so a throughput ratio says nothing about them.
-  for (const r of results)
-    if (base && !r.error && !r.skipped && r.rate === undefined) r.ratio = r.requestsPerSecond / base.requestsPerSecond;
+  const nest = results.find((r) => r.name === NEST && !r.error);
+  for (const r of results) {
+    if (r.error || r.skipped || r.rate !== undefined) continue;
+    if (base) r.ratio = r.requestsPerSecond / base.requestsPerSecond;
+    if (nest) r.ratioToNest = r.requestsPerSecond / nest.requestsPerSecond;
+  }
   printTable(results);
+  const goalLines = goals(results);
+  printGoals(goalLines);
 
   const report = {
     date: new Date().toISOString(),
@@ -637,6 +813,7 @@ async function main() {
     appMain: APP_MAIN,
     baseline: BASELINE,
     results,
+    goals: goalLines,
   };
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

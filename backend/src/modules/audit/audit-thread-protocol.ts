@@ -1,6 +1,5 @@
 import type { AppConfig } from '../../config/app-config';
 import type { AuditSettings } from '../../config/audit-config';
-import type { EntryFields } from './audit-entry';
 
 /** What the audit writer thread is started with (workerData): plain data, copied into the thread. */
 export interface AuditThreadData {
@@ -11,8 +10,12 @@ export interface AuditThreadData {
 
 /** Main thread → writer thread. */
 export type ToAuditThread =
-  /** Entries recorded since the last message, to be stored; answered with `stored` once they are (or spooled). */
-  | { type: 'entries'; id: number; entries: EntryFields[] }
+  /**
+   * Entries recorded since the last message (a JSON array of EntryFields), to be stored; answered with `stored` once
+   * they are (or spooled): at the thread's next flush (every flush interval, or as soon as a batch waits), or at once
+   * with `flush`.
+   */
+  | { type: 'entries'; id: number; json: string; flush: boolean }
   /** Store what waits, close the database, answer `stopped`. */
   | { type: 'stop' };
 

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { connectionOptions } from '../../database/connection-options';
 import { createDataSource } from '../../database/sqlite-gate';
 import { AuditBatchWriter, AuditLog, AuditStore } from './audit-batch-writer';
-import { makeEntry } from './audit-entry';
+import { EntryFields, makeEntry } from './audit-entry';
 import type { AuditThreadData, FromAuditThread, ToAuditThread } from './audit-thread-protocol';
 import { AuditRepository } from './audit.repository';
 import { AuditChainState } from './entities/audit-chain-state.entity';
@@ -66,7 +68,27 @@ class AuditTables implements AuditStore {
   }
 }
 
+/** The writer thread's nice value (0 is the request thread's; 19 the lowest priority). */
+export const WRITER_THREAD_NICE = 10;
+
+/**
+ * Lowers this thread's CPU priority (Linux: setpriority(2) on the thread's own id, read from /proc/thread-self): when
+ * requests and the writer compete for a core, requests go first and the writer uses what is left. Returns whether it
+ * could; elsewhere the thread keeps the process's priority.
+ */
+function lowerThreadPriority(): boolean {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (!Number.isInteger(tid) || tid <= 0) return false;
+    setPriority(tid, WRITER_THREAD_NICE);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function run(port: NonNullable<typeof parentPort>, data: AuditThreadData): void {
+  lowerThreadPriority();
   const root = pino(
     { level: data.logLevel, base: { pid: process.pid, thread: 'audit-writer' } },
     pino.destination({ dest: 1, sync: false, minLength: 0 }),
@@ -80,22 +102,37 @@ function run(port: NonNullable<typeof parentPort>, data: AuditThreadData): void 
     ...connectionOptions(data.database, { poolSize: 2 }),
     entities: [AuditRecord, AuditChainState, AuditSpoolCursor],
   });
-  // The main thread decides when to flush (it sends what it holds every flush interval, or at a batch): no timer here.
+  // Timed and batch flushes are the thread's (send() below): it answers for the messages it had when each began.
   const writer = new AuditBatchWriter(tables, { ...data.audit, flushIntervalMs: 0 }, () => new Date(), log);
   const send = (message: FromAuditThread) => port.postMessage(message);
+  let received = 0;
+  let answered = 0;
+  /** Flushes (one at a time, in call order) and answers for every message received before it began. */
+  const flush = () => {
+    const upTo = received;
+    return writer.flush().then(() => {
+      if (upTo > answered) {
+        answered = upTo;
+        send({ type: 'stored', id: upTo });
+      }
+    });
+  };
+  const timer = data.audit.flushIntervalMs > 0 ? setInterval(() => void flush(), data.audit.flushIntervalMs) : null;
 
   port.on('message', (message: ToAuditThread) => {
     switch (message.type) {
       case 'entries': {
         const now = new Date();
-        for (const fields of message.entries) writer.record(makeEntry(fields, now));
-        // Flushes run one at a time, in call order, so the answers go back in message order.
-        void writer.flush().then(() => send({ type: 'stored', id: message.id }));
+        const entries = JSON.parse(message.json) as EntryFields[];
+        for (const fields of entries) writer.record(makeEntry(fields, now));
+        received = message.id;
+        if (message.flush || writer.pending >= data.audit.batchSize) void flush();
         break;
       }
       case 'stop':
-        void writer
-          .stop()
+        if (timer) clearInterval(timer);
+        void flush()
+          .then(() => writer.stop())
           .then(() => tables.close())
           .catch((error: unknown) => log.error({ err: { message: String(error) } }, 'Audit writer thread: stop failed'))
           .finally(() => {
@@ -107,7 +144,7 @@ function run(port: NonNullable<typeof parentPort>, data: AuditThreadData): void 
     }
   });
   // What a previous run left in the spool is replayed now.
-  writer.start();
+  void flush();
 }
 
 if (parentPort) run(parentPort, workerData as AuditThreadData);
