@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { IpBlock } from '../../../src/modules/security/ip-rules/entities/ip-block.entity';
 import { IpRulesService } from '../../../src/modules/security/ip-rules/ip-rules.service';
 import type { IpRuleEvent } from '../../../src/modules/security/ip-rule-events';
+import { BLOCKED_UNTIL_REMOVED } from '../../../src/modules/security/security-hooks';
 import { TestApp } from '../../support/test-app';
 import { signIn, SignedIn, uniqueEmail } from '../auth/support/auth-fixtures';
 import {
@@ -30,8 +31,13 @@ interface RuleBody {
   createdAt: string;
 }
 
-function expectBlocked(res: InjectResponse): void {
+function expectBlocked(res: InjectResponse, resetSeconds?: number): void {
   expect(res.statusCode).toBe(403);
+  // No budget while blocked: counted in none, and the RateLimit headers say so until the block ends.
+  expect(res.headers['ratelimit-limit']).toBe('0');
+  expect(res.headers['ratelimit-remaining']).toBe('0');
+  expect(Number(res.headers['ratelimit-reset'])).toBeGreaterThan(0);
+  if (resetSeconds !== undefined) expect(res.headers['ratelimit-reset']).toBe(String(resetSeconds));
   expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
   expect(res.headers['x-request-id']).toEqual(expect.any(String));
   expect(res.headers['cache-control']).toBe('no-store');
@@ -148,7 +154,8 @@ describe('IP blocklist: admin API and enforcement', () => {
     await block('203.0.113.0/24');
     await block('2001:DB8:AB::/48');
     for (const ip of ['203.0.113.1', '203.0.113.254', '::ffff:203.0.113.7', '2001:db8:ab::1', '2001:db8:ab:ffff::9']) {
-      expectBlocked(await from(ip));
+      // Blocks without an expiry: RateLimit-Reset says "not within any time worth waiting for".
+      expectBlocked(await from(ip), BLOCKED_UNTIL_REMOVED);
     }
     for (const ip of ['203.0.114.1', '2001:db8:ac::1', '::1']) expect((await from(ip)).statusCode).toBe(200);
   });
@@ -159,7 +166,9 @@ describe('IP blocklist: admin API and enforcement', () => {
     const expiresAt = new Date(now + 60_000).toISOString();
     const blocked = await block('198.51.100.42', { expiresAt });
     expect(blocked.expiresAt).toBe(expiresAt);
-    expectBlocked(await from('198.51.100.42'));
+    expectBlocked(await from('198.51.100.42'), 60);
+    moveTo(now + 45_500);
+    expectBlocked(await from('198.51.100.42'), 15);
     moveTo(now + 60_000);
     expect((await from('198.51.100.42')).statusCode).toBe(200);
     expect(await t.app.get(IpRulesService).purgeExpired()).toBeGreaterThanOrEqual(1);
@@ -292,7 +301,8 @@ describe('IP blocklist: automatic bans', () => {
       AUTO_BAN_INVALID_TOKENS: '3',
       AUTO_BAN_THROTTLE_REFUSALS: '2',
       AUTO_BAN_DURATION: '600',
-      THROTTLE_ANONYMOUS_PER_MINUTE: '2',
+      // Requests without credentials count here too (401s, 404s): room for the ones each test sends per address.
+      THROTTLE_ANONYMOUS_PER_MINUTE: '6',
     });
     admin = await signIn(t, { role: 'admin' });
   });
@@ -361,12 +371,12 @@ describe('IP blocklist: automatic bans', () => {
     await autoBansSettled(t);
     expectBlocked(await health('198.51.100.61'));
 
-    // Two allowed, then two refusals (429) reach the threshold.
+    // Six allowed, then two refusals (429) reach the threshold.
     const ip6 = '2001:db8:77:1::5';
     ranges.add('2001:db8:77:1::/64');
     const statuses: number[] = [];
-    for (let i = 0; i < 4; i++) statuses.push((await health(ip6)).statusCode);
-    expect(statuses).toEqual([200, 200, 429, 429]);
+    for (let i = 0; i < 8; i++) statuses.push((await health(ip6)).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
     await autoBansSettled(t);
     expectBlocked(await health('2001:db8:77:1:ffff::1'));
     expect((await health('2001:db8:77:2::1')).statusCode).toBe(200);
@@ -380,7 +390,7 @@ describe('IP blocklist: automatic bans', () => {
     const s = await signIn(t);
     const ip = '198.51.100.62';
     ranges.add(ip);
-    // (Public routes here allow 2 requests a minute per address: the clock moves on between refresh calls.)
+    // (Requests without a valid credential here share 6 a minute per address: the clock moves on between calls.)
     for (let i = 0; i < 4; i++) {
       expect((await t.inject({ method: 'GET', url: '/api/v1/auth/me', remoteAddress: ip })).statusCode).toBe(401);
     }

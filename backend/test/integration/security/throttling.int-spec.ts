@@ -100,7 +100,7 @@ describe('throttling: staff users', () => {
     });
   });
 
-  it('headers also on errors after the guard; requests refused by the auth guard carry none', async () => {
+  it('headers on every answer: errors after the guard, and a role refusal counted against the caller', async () => {
     freezeClock(t, minuteStart(2_000));
     const s = await signIn(t);
     const missing = await t.inject({ method: 'GET', url: '/api/v1/operators/999', headers: s.headers });
@@ -109,9 +109,12 @@ describe('throttling: staff users', () => {
     const invalid = await t.inject({ method: 'GET', url: '/api/v1/operators?limit=-1', headers: s.headers });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.headers['ratelimit-remaining']).toBe('3');
-    const anonymous = await t.inject({ method: 'GET', url: '/api/v1/operators' });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.headers['ratelimit-limit']).toBeUndefined();
+    // A viewer on an admin route: refused by the auth guard, counted against the viewer's own budget.
+    const forbidden = await t.inject({ method: 'GET', url: '/api/v1/users', headers: s.headers });
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.json<{ code: string }>().code).toBe('FORBIDDEN');
+    expect(forbidden.headers['ratelimit-remaining']).toBe('2');
+    expect(forbidden.headers['ratelimit-policy']).toBe('5;w=60, 8;w=86400');
   });
 
   it('N concurrent requests against a limit of L: exactly L succeed', async () => {
@@ -306,6 +309,36 @@ describe('throttling: anonymous callers of public routes', () => {
     expectRefused(await post('/api/v1/account-links/confirm', ip, { token: 'nope' }), reset, 'hour');
     // Not the general budget: health from that address is still answered.
     expect((await health(ip)).statusCode).toBe(200);
+  });
+
+  it('requests without credentials, and to no route, count against the address: a flood of them gets 429', async () => {
+    freezeClock(t, minuteStart(1_000));
+    const ip = '198.51.100.7';
+    const noCredentials = await t.inject({ method: 'GET', url: '/api/v1/operators', remoteAddress: ip });
+    expect(noCredentials.statusCode).toBe(401);
+    expect(noCredentials.headers['www-authenticate']).toBeDefined();
+    expectRateHeaders(noCredentials, 4, 3, 59, '4;w=60');
+    const noRoute = await t.inject({ method: 'GET', url: '/api/v1/no-such-route', remoteAddress: ip });
+    expect(noRoute.statusCode).toBe(404);
+    expect(noRoute.json<{ code: string }>().code).toBe('ROUTE_NOT_FOUND');
+    expectRateHeaders(noRoute, 4, 2, 59, '4;w=60');
+    const badToken = await t.inject({
+      method: 'GET',
+      url: '/api/v1/operators',
+      remoteAddress: ip,
+      headers: { authorization: 'Bearer not-a-token' },
+    });
+    expect(badToken.statusCode).toBe(401);
+    expect((await health(ip)).statusCode).toBe(200); // the same budget: the last request of the minute
+
+    const refused = await t.inject({ method: 'GET', url: '/api/v1/operators', remoteAddress: ip });
+    expectRefused(refused, 59, 'minute');
+    expect(refused.headers['www-authenticate']).toBeUndefined();
+    expectRefused(await t.inject({ method: 'GET', url: '/api/v1/nothing-here', remoteAddress: ip }), 59, 'minute');
+    // Another address is untouched; a CORS preflight is not counted.
+    expect(
+      (await t.inject({ method: 'GET', url: '/api/v1/operators', remoteAddress: '198.51.100.8' })).statusCode,
+    ).toBe(401);
   });
 
   it('a signed-in caller of a public route is counted by address like anyone else', async () => {

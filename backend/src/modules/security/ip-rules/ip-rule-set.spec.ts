@@ -93,6 +93,34 @@ describe('IpRuleSet', () => {
     expect(latest.validUntil).toBe(Infinity);
   });
 
+  it('says until when an address is blocked: the last rule covering it to end, Infinity for one without expiry', () => {
+    const set = new IpRuleSet(
+      {
+        manualBlocks: [
+          { range: '198.51.100.0/24', expiresAt: 5_000 },
+          { range: '198.51.100.7', expiresAt: 9_000 },
+          { range: '2001:db8:5::/48', expiresAt: null },
+        ],
+        autoBlocks: [
+          { range: '203.0.113.7', expiresAt: 3_000 },
+          { range: '2001:db8:1:2::/64', expiresAt: 4_000 },
+          { range: '203.0.113.8', expiresAt: 6_000 },
+        ],
+        allows: [forever('203.0.113.8')],
+      },
+      0,
+    );
+    expect(set.blockedUntil('198.51.100.1')).toBe(5_000);
+    expect(set.blockedUntil('198.51.100.7')).toBe(9_000);
+    expect(set.blockedUntil('2001:db8:5:1::1')).toBe(Infinity);
+    expect(set.blockedUntil('203.0.113.7')).toBe(3_000);
+    expect(set.blockedUntil('2001:db8:1:2::99')).toBe(4_000);
+    // Allowed: an automatic ban does not apply.
+    expect(set.blockedUntil('203.0.113.8')).toBeNull();
+    expect(set.blockedUntil('192.0.2.1')).toBeNull();
+    expect(set.blockedUntil('garbage')).toBeNull();
+  });
+
   it('is empty (one boolean test per request) without blocks', () => {
     expect(IpRuleSet.EMPTY.empty).toBe(true);
     expect(new IpRuleSet({ manualBlocks: [], autoBlocks: [], allows: [forever('10.0.0.0/8')] }, 0).empty).toBe(true);

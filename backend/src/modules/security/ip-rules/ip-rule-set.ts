@@ -16,15 +16,19 @@ export interface IpRuleEntry {
  * development machine), fine for the handful of ranges admins write by hand.
  */
 export class IpMatcher {
-  private readonly exact = new Set<string>();
-  private readonly networks64 = new Set<string>();
+  /** Address or /64 → when its rule ends (epoch ms; Infinity: until removed). */
+  private readonly exact = new Map<string, number>();
+  private readonly networks64 = new Map<string, number>();
   private readonly subnets = new BlockList();
-  private subnetCount = 0;
+  /** Each other range on its own, for `until` (a handful: admins write them by hand). */
+  private readonly subnetRules: { list: BlockList; until: number }[] = [];
   readonly size: number;
 
-  constructor(ranges: readonly string[]) {
+  constructor(ranges: readonly (string | IpRuleEntry)[]) {
     let size = 0;
-    for (const text of ranges) {
+    for (const rule of ranges) {
+      const text = typeof rule === 'string' ? rule : rule.range;
+      const until = typeof rule === 'string' || rule.expiresAt === null ? Infinity : rule.expiresAt;
       let range: IpRange;
       try {
         range = parseIpRange(text);
@@ -33,14 +37,18 @@ export class IpMatcher {
         continue;
       }
       size++;
+      const later = (map: Map<string, number>, key: string) => map.set(key, Math.max(map.get(key) ?? 0, until));
       if ((range.family === 4 && range.prefix === 32) || (range.family === 6 && range.prefix === 128)) {
-        this.exact.add(range.text);
+        later(this.exact, range.text);
       } else if (range.family === 6 && range.prefix === 64) {
-        this.networks64.add(range.text);
+        later(this.networks64, range.text);
       } else {
         const [network] = range.text.split('/');
-        this.subnets.addSubnet(network, range.prefix, range.family === 4 ? 'ipv4' : 'ipv6');
-        this.subnetCount++;
+        const family = range.family === 4 ? 'ipv4' : 'ipv6';
+        this.subnets.addSubnet(network, range.prefix, family);
+        const list = new BlockList();
+        list.addSubnet(network, range.prefix, family);
+        this.subnetRules.push({ list, until });
       }
     }
     this.size = size;
@@ -50,7 +58,16 @@ export class IpMatcher {
     if (this.size === 0) return false;
     if (this.exact.has(address.text)) return true;
     if (address.family === 6 && this.networks64.size > 0 && this.networks64.has(ipv6Network64(address))) return true;
-    return this.subnetCount > 0 && this.subnets.check(address.text, address.family === 4 ? 'ipv4' : 'ipv6');
+    return this.subnetRules.length > 0 && this.subnets.check(address.text, address.family === 4 ? 'ipv4' : 'ipv6');
+  }
+
+  /** When the last rule covering `address` ends (epoch ms; Infinity: one lasts until removed); 0 when none does. */
+  until(address: IpAddress): number {
+    let until = this.exact.get(address.text) ?? 0;
+    if (address.family === 6) until = Math.max(until, this.networks64.get(ipv6Network64(address)) ?? 0);
+    const family = address.family === 4 ? 'ipv4' : 'ipv6';
+    for (const rule of this.subnetRules) if (rule.list.check(address.text, family)) until = Math.max(until, rule.until);
+    return until;
   }
 }
 
@@ -78,8 +95,7 @@ export class IpRuleSet {
     readonly input: IpRuleSetInput,
     now: number,
   ) {
-    const live = (entries: readonly IpRuleEntry[]) =>
-      entries.filter((e) => e.expiresAt === null || e.expiresAt > now).map((e) => e.range);
+    const live = (entries: readonly IpRuleEntry[]) => entries.filter((e) => e.expiresAt === null || e.expiresAt > now);
     this.manual = new IpMatcher(live(input.manualBlocks));
     this.auto = new IpMatcher(live(input.autoBlocks));
     this.allow = new IpMatcher(live(input.allows));
@@ -105,6 +121,20 @@ export class IpRuleSet {
     const address = parseIpAddress(ip);
     if (!address) return false;
     return this.manual.matches(address) || (this.auto.matches(address) && !this.allow.matches(address));
+  }
+
+  /**
+   * Until when requests from `ip` are refused (epoch ms; Infinity: until an admin removes the block), or null when
+   * they are not. Only for a blocked request's answer: it looks at each hand-written range on its own.
+   */
+  blockedUntil(ip: string): number | null {
+    if (this.empty) return null;
+    const address = parseIpAddress(ip);
+    if (!address) return null;
+    const manual = this.manual.until(address);
+    const auto = this.allow.matches(address) ? 0 : this.auto.until(address);
+    const until = Math.max(manual, auto);
+    return until > 0 ? until : null;
   }
 
   /** Whether `ip` is on the allowlist (never banned automatically). */

@@ -78,6 +78,15 @@ export class IpRulesCache implements OnApplicationBootstrap, BeforeApplicationSh
     return rules.isBlocked(ip);
   }
 
+  /** Until when `ip` is refused (epoch ms; Infinity: until removed), or null when it is not. No I/O. */
+  blockedUntil(ip: string): number | null {
+    let rules = this.rules;
+    if (rules.empty) return null;
+    const now = this.clock.now().getTime();
+    if (now >= rules.validUntil) this.rules = rules = rules.at(now);
+    return rules.blockedUntil(ip);
+  }
+
   /** Whether `ip` is on the allowlist (never banned automatically). No I/O. */
   isAllowed(ip: string): boolean {
     let rules = this.rules;

@@ -53,8 +53,7 @@ interface Refusal {
 }
 
 /**
- * Counters in Redis, shared by every instance (one round trip per request: the script's `EVALSHA`, pipelined by
- * ioredis with the other commands of the same tick). When Redis cannot answer (down, or slower than the client's
+ * Counters in Redis, shared by every instance (one round trip per request: the script's `EVALSHA`). When Redis cannot answer (down, or slower than the client's
  * command timeout) the request is counted in this process's memory instead: limits then hold per instance until
  * Redis is back, rather than failing every request or letting everything through.
  */
