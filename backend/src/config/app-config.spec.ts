@@ -135,6 +135,66 @@ describe('loadConfig', () => {
     }
   });
 
+  it("has the audit log's defaults: on, 365 days, 1 s flushes, the writer thread, the spool beside the SQLite file", () => {
+    expect(loadConfig({}).audit).toEqual({
+      enabled: true,
+      retentionDays: 365,
+      flushIntervalMs: 1000,
+      batchSize: 500,
+      bufferMax: 10_000,
+      writer: 'thread',
+      spoolDir: 'data',
+    });
+    // The spool folder follows SQLITE_PATH, also when the database is PostgreSQL; AUDIT_SPOOL_DIR overrides it.
+    expect(loadConfig({ SQLITE_PATH: '/var/lib/oth/hub.sqlite' }).audit.spoolDir).toBe('/var/lib/oth');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@h:5432/db' }).audit.spoolDir).toBe('data');
+    expect(loadConfig({ AUDIT_SPOOL_DIR: '/var/spool/oth', SQLITE_PATH: '/x/y.sqlite' }).audit.spoolDir).toBe(
+      '/var/spool/oth',
+    );
+  });
+
+  it('reads the AUDIT_* overrides', () => {
+    expect(
+      loadConfig({
+        AUDIT_ENABLED: 'false',
+        AUDIT_RETENTION_DAYS: '30',
+        AUDIT_FLUSH_INTERVAL_MS: '0',
+        AUDIT_BATCH_SIZE: '50',
+        AUDIT_BUFFER_MAX: '50',
+        AUDIT_WRITER: 'inline',
+      }).audit,
+    ).toEqual({
+      enabled: false,
+      retentionDays: 30,
+      flushIntervalMs: 0,
+      batchSize: 50,
+      bufferMax: 50,
+      writer: 'inline',
+      spoolDir: 'data',
+    });
+    for (const on of ['true', '1', 'yes', ' ']) expect(loadConfig({ AUDIT_ENABLED: on }).audit.enabled).toBe(true);
+    for (const off of ['false', '0', 'no']) expect(loadConfig({ AUDIT_ENABLED: off }).audit.enabled).toBe(false);
+  });
+
+  it.each([
+    [{ AUDIT_ENABLED: 'maybe' }, 'AUDIT_ENABLED'],
+    [{ AUDIT_RETENTION_DAYS: '0' }, 'AUDIT_RETENTION_DAYS'],
+    [{ AUDIT_RETENTION_DAYS: '36501' }, 'AUDIT_RETENTION_DAYS'],
+    [{ AUDIT_RETENTION_DAYS: 'a year' }, 'AUDIT_RETENTION_DAYS'],
+    [{ AUDIT_FLUSH_INTERVAL_MS: '-1' }, 'AUDIT_FLUSH_INTERVAL_MS'],
+    [{ AUDIT_FLUSH_INTERVAL_MS: '60001' }, 'AUDIT_FLUSH_INTERVAL_MS'],
+    [{ AUDIT_FLUSH_INTERVAL_MS: '1.5' }, 'AUDIT_FLUSH_INTERVAL_MS'],
+    [{ AUDIT_BATCH_SIZE: '0' }, 'AUDIT_BATCH_SIZE'],
+    [{ AUDIT_BATCH_SIZE: '5001' }, 'AUDIT_BATCH_SIZE'],
+    [{ AUDIT_BUFFER_MAX: '0' }, 'AUDIT_BUFFER_MAX'],
+    [{ AUDIT_BUFFER_MAX: '1000001' }, 'AUDIT_BUFFER_MAX'],
+    [{ AUDIT_BUFFER_MAX: '100', AUDIT_BATCH_SIZE: '500' }, 'AUDIT_BUFFER_MAX: must be at least AUDIT_BATCH_SIZE'],
+    [{ AUDIT_WRITER: 'process' }, 'AUDIT_WRITER'],
+  ])('rejects the audit setting %j naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(name);
+  });
+
   it('parses TRUST_PROXY and CORS_ORIGINS lists', () => {
     const c = loadConfig({ TRUST_PROXY: '10.0.0.0/8, ::1', CORS_ORIGINS: 'https://a.example,http://localhost:4200' });
     expect(c.trustProxy).toEqual(['10.0.0.0/8', '::1']);
