@@ -87,6 +87,12 @@ export async function apiKey(
   return res.json<{ key: string }>().key;
 }
 
+/**
+ * Text that must never reach an error body: driver errors, SQL messages and stack traces (the hostile-input tests match
+ * every non-200 body against it, as customer-scoping.int-spec.ts does).
+ */
+export const INTERNALS = /QueryFailedError|SQLITE_|syntax error|relation|column|stack|at \//i;
+
 /** A copy of ../shared/reference/operator-info-1.1.0.yaml (Apache-2.0), kept with the tests. */
 const SPEC_FILE = join(__dirname, 'operator-info-1.1.0.yaml');
 
