@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Like } from 'typeorm';
 import { AuditWriter } from '../../../../src/modules/audit/audit-writer.service';
 import { AuditRecord } from '../../../../src/modules/audit/entities/audit-record.entity';
 import type { TestApp } from '../../../support/test-app';
@@ -40,6 +40,18 @@ export async function newestEventRecord(t: TestApp, type: string, entityId: stri
   const newest = (await eventRecords(t, type, entityId)).at(-1);
   if (!newest) throw new Error(`no ${type} record for ${entityId}`);
   return newest;
+}
+
+/**
+ * The records of an account link's steps (`account-link.*` events whose `details.linkId` is this link), oldest first.
+ * Link events have no entity columns: the link id and both ends are in `details`.
+ */
+export async function linkStepRecords(t: TestApp, linkId: string): Promise<AuditRecord[]> {
+  const rows = await t.app
+    .get(DataSource)
+    .getRepository(AuditRecord)
+    .find({ where: { type: Like('account-link.%') }, order: { seq: 'ASC' } });
+  return rows.filter((r) => r.details?.linkId === linkId);
 }
 
 let counter = 0;
