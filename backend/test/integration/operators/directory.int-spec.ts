@@ -8,9 +8,12 @@ import {
   apiKey,
   createOperator,
   deleteOperators,
+  freeModeId,
   freeOperatorId,
+  INTERNALS,
   OperatorPayload,
   operatorPayload,
+  otiValidators,
   uniqueTag,
 } from './support/operator-fixtures';
 
@@ -201,7 +204,12 @@ describe('operator directory API (/api/v1)', () => {
       expect(everything.length).toBe((await get('/operators')).json<Page>().total);
     });
 
-    it('export filters give the same answers as the search (SQL and in-memory agree)', async () => {
+    it('export filters give the same answers as the search (SQL and in-memory agree, non-ASCII case too)', async () => {
+      // Non-ASCII capitals and lower-case letters: the export's SQL LOWER() must fold them as the search does.
+      const other = uniqueTag('Obb');
+      const obb = await createOperator(t, admin.headers, { name: `ÖBB ${other}` });
+      const elodie = await createOperator(t, admin.headers, { name: `élodie Ferries ${other}` });
+      created.push(obb.id, elodie.id);
       for (const query of [
         'mode=010&mode=007',
         'language=EN',
@@ -209,10 +217,30 @@ describe('operator directory API (/api/v1)', () => {
         'phone=0123',
         'q=ALPHA',
         'id=9',
+        `q=${encodeURIComponent('öbb')}`,
       ]) {
         const fromSql = (await get(`/operators/export?format=json&sort=id&${query}`)).json<OperatorDto[]>();
         const page = (await get(`/operators?pageSize=100&sort=id&${query}`)).json<Page>();
         expect(fromSql.map((o) => o.id)).toEqual(ids(page));
+      }
+      // Each found by a query in another case, in two orders, in CSV as well as JSON.
+      for (const [q, expected] of [
+        [`öbb ${other}`, [obb.id]],
+        [`ÉLODIE FERRIES ${other}`, [elodie.id]],
+        ['öbb', [obb.id]],
+      ] as const) {
+        for (const sort of ['name', '-id']) {
+          const query = `q=${encodeURIComponent(q)}&sort=${sort}`;
+          const page = ids((await get(`/operators?pageSize=100&${query}`)).json<Page>());
+          const json = (await get(`/operators/export?format=json&${query}`)).json<OperatorDto[]>().map((o) => o.id);
+          const csv = (await get(`/operators/export?format=csv&${query}`)).body
+            .trim()
+            .split('\r\n')
+            .slice(1)
+            .map((line) => line.slice(0, 3));
+          expect(page).toEqual(expect.arrayContaining([...expected]));
+          expect({ q, sort, json, csv }).toEqual({ q, sort, json: page, csv: page });
+        }
       }
     });
 
@@ -234,7 +262,8 @@ describe('operator directory API (/api/v1)', () => {
     ];
     const params = ['q', 'id', 'mode', 'email', 'phone', 'homepage', 'language', 'mipta', 'sort', 'page', 'pageSize'];
 
-    it('every query parameter of search and export: 200 (empty or correct) or 400, never 500; tables intact', async () => {
+    it('every query parameter of search and export: 200 or 400 (our error body, no internals), never 500', async () => {
+      const errorBody = otiValidators().error;
       const repo = t.app.get(DataSource).getRepository(Operator);
       const before = await repo.count();
       for (const payload of payloads) {
@@ -247,6 +276,15 @@ describe('operator directory API (/api/v1)', () => {
               path,
               status: true,
             });
+            if (res.statusCode !== 200) {
+              expect({ param, payload, path, errorBody: errorBody(res.json()) }).toEqual({
+                param,
+                payload,
+                path,
+                errorBody: true,
+              });
+              expect(res.body).not.toMatch(INTERNALS);
+            }
             if (
               res.statusCode === 200 &&
               path === '/operators?' &&
@@ -396,6 +434,92 @@ describe('operator directory API (/api/v1)', () => {
       });
     });
 
+    describe('mode validation', () => {
+      /** A mode only these tests use, so a PATCH that wrongly passed could not change a seed mode. */
+      let modeId: string;
+      const valid = { shortDesc: 'hovercraft', longDesc: 'air cushion' };
+      beforeAll(async () => {
+        modeId = await freeModeId(t);
+        const res = await t.inject({
+          method: 'POST',
+          url: '/api/v1/modes',
+          headers: admin.headers,
+          payload: { id: modeId, ...valid },
+        });
+        expect(res.statusCode).toBe(201);
+      });
+      afterAll(async () => {
+        await t.inject({ method: 'DELETE', url: `/api/v1/modes/${modeId}`, headers: admin.headers });
+      });
+
+      const expectNamed = async (res: Awaited<ReturnType<typeof get>>, field: string) => {
+        const body = res.json<{ statusCode: number; code: string; details?: { field?: string }[] }>();
+        expect(body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+        // Every detail names the bad field (a wrong type fails more than one of its rules).
+        expect(new Set(body.details?.map((d) => d.field))).toEqual(new Set([field]));
+        // Nothing was stored: the mode keeps its values, and no mode with a bad id appeared.
+        expect((await get('/modes')).json<{ id: string }[]>().filter((m) => !/^\d{3}$/.test(m.id))).toEqual([]);
+        expect((await get('/modes')).json()).toContainEqual({ id: modeId, ...valid });
+      };
+
+      it.each<[string, string, object]>([
+        ['id', "'1'", { id: '1' }],
+        ['id', "'0001'", { id: '0001' }],
+        ['id', "'abc'", { id: 'abc' }],
+        ['id', 'a number', { id: 17 }],
+        ['id', 'missing', { id: undefined }],
+        ['shortDesc', 'blank', { shortDesc: '   ' }],
+        ['shortDesc', 'empty', { shortDesc: '' }],
+        ['shortDesc', '101 characters', { shortDesc: 'x'.repeat(101) }],
+        ['shortDesc', 'missing', { shortDesc: undefined }],
+        ['longDesc', 'blank', { longDesc: ' ' }],
+        ['longDesc', '501 characters', { longDesc: 'x'.repeat(501) }],
+        ['longDesc', 'a number', { longDesc: 42 }],
+      ])('POST /modes: %s %s → 400 VALIDATION_FAILED naming it', async (field, _label, body) => {
+        const payload = { id: await freeModeId(t), ...valid, ...body };
+        const res = await t.inject({ method: 'POST', url: '/api/v1/modes', headers: admin.headers, payload });
+        await expectNamed(res, field);
+        if (typeof payload.id === 'string' && /^\d{3}$/.test(payload.id))
+          expect((await get('/modes')).json<{ id: string }[]>().map((m) => m.id)).not.toContain(payload.id);
+      });
+
+      it.each<[string, string, object]>([
+        ['shortDesc', 'empty', { shortDesc: '' }],
+        ['shortDesc', 'blank', { shortDesc: '  ' }],
+        ['shortDesc', '101 characters', { shortDesc: 'x'.repeat(101) }],
+        ['shortDesc', 'a number', { shortDesc: 7 }],
+        ['longDesc', 'a tab only', { longDesc: '\t' }],
+        ['longDesc', '501 characters', { longDesc: 'x'.repeat(501) }],
+        ['id', 'given (ids never change)', { id: '017' }],
+      ])('PATCH /modes/{id}: %s %s → 400 VALIDATION_FAILED naming it', async (field, _label, payload) => {
+        const res = await t.inject({
+          method: 'PATCH',
+          url: `/api/v1/modes/${modeId}`,
+          headers: admin.headers,
+          payload,
+        });
+        await expectNamed(res, field);
+      });
+
+      it('accepts the longest values and trims them', async () => {
+        const longest = { shortDesc: 's'.repeat(100), longDesc: 'l'.repeat(500) };
+        const res = await t.inject({
+          method: 'PATCH',
+          url: `/api/v1/modes/${modeId}`,
+          headers: admin.headers,
+          payload: { shortDesc: ` ${longest.shortDesc} `, longDesc: longest.longDesc },
+        });
+        expect(res.json()).toEqual({ id: modeId, ...longest });
+        const back = await t.inject({
+          method: 'PATCH',
+          url: `/api/v1/modes/${modeId}`,
+          headers: admin.headers,
+          payload: valid,
+        });
+        expect(back.statusCode).toBe(200);
+      });
+    });
+
     it('modes: admin creates, updates and deletes; a mode in use cannot be deleted', async () => {
       const id = '0' + String(50 + Math.floor(Math.random() * 49));
       const post = (headers: Record<string, string>) =>
@@ -431,11 +555,12 @@ describe('operator directory API (/api/v1)', () => {
       });
     });
 
-    it('every change emits a domain event with actor, before, after and time', async () => {
+    it('every change emits a domain event with actor, before, after and time (operators and modes)', async () => {
       const events: DomainEvent<Record<string, unknown>>[] = [];
       const emitter = t.app.get(EventEmitter2);
       const listener = (event: DomainEvent<Record<string, unknown>>) => events.push(event);
-      for (const type of ['operator.created', 'operator.updated', 'operator.deleted']) emitter.on(type, listener);
+      const types = ['created', 'updated', 'deleted'].flatMap((change) => [`operator.${change}`, `mode.${change}`]);
+      for (const type of types) emitter.on(type, listener);
       try {
         const op = await createOperator(t, admin.headers, { name: uniqueTag('Evt') });
         await t.inject({
@@ -476,8 +601,32 @@ describe('operator directory API (/api/v1)', () => {
           },
         ]);
         expect(new Date(events[0].at).toISOString()).toBe(events[0].at);
+
+        events.length = 0;
+        const mode = { id: await freeModeId(t), shortDesc: 'funicular', longDesc: 'cable-hauled railway' };
+        const write = (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+          t.inject({ method, url: `/api/v1${url}`, headers: admin.headers, payload });
+        expect((await write('POST', '/modes', mode)).statusCode).toBe(201);
+        expect((await write('PATCH', `/modes/${mode.id}`, { longDesc: 'rope-hauled railway' })).statusCode).toBe(200);
+        expect((await write('DELETE', `/modes/${mode.id}`)).statusCode).toBe(204);
+        const changed = { ...mode, longDesc: 'rope-hauled railway' };
+        const modeEvent = (type: string, before: object | null, after: object | null) => ({
+          type,
+          actor,
+          entity: 'mode',
+          entityId: mode.id,
+          before,
+          after,
+          at: expect.any(String),
+        });
+        expect(events).toEqual([
+          modeEvent('mode.created', null, mode),
+          modeEvent('mode.updated', mode, changed),
+          modeEvent('mode.deleted', changed, null),
+        ]);
+        expect(new Date(events[2].at).toISOString()).toBe(events[2].at);
       } finally {
-        for (const type of ['operator.created', 'operator.updated', 'operator.deleted']) emitter.off(type, listener);
+        for (const type of types) emitter.off(type, listener);
       }
     });
   });

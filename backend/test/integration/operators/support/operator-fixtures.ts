@@ -5,6 +5,7 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { DataSource } from 'typeorm';
+import { Mode } from '../../../../src/modules/operators/entities/mode.entity';
 import { Operator } from '../../../../src/modules/operators/entities/operator.entity';
 import type { TestApp } from '../../../support/test-app';
 
@@ -35,6 +36,17 @@ export async function freeOperatorId(t: TestApp): Promise<string> {
     if (!(await repo.existsBy({ id }))) return id;
   }
   throw new Error('no free operator id in 900–999');
+}
+
+/** A mode id no mode has yet (600–699: the seed's modes are 001–016). */
+export async function freeModeId(t: TestApp): Promise<string> {
+  const repo = t.app.get(DataSource).getRepository(Mode);
+  const start = Math.floor(Math.random() * 100);
+  for (let i = 0; i < 100; i++) {
+    const id = String(600 + ((start + i) % 100));
+    if (!(await repo.existsBy({ id }))) return id;
+  }
+  throw new Error('no free mode id in 600–699');
 }
 
 export function operatorPayload(id: string, overrides: Partial<OperatorPayload> = {}): OperatorPayload {
