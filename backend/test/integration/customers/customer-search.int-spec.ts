@@ -87,6 +87,8 @@ describe(`customer search (${testDbKind()})`, () => {
       customerRow({ name: 'Percent 1000 Sure', email: 'pct2@example.org' }),
       // Not an address the hub would get, but it shows the rule: q with whitespace is not looked for in emails.
       customerRow({ name: 'Spacey Person', email: 'has space@example.org' }),
+      // Non-ASCII capitals (SQLite's built-in lower() would leave them; the connection's folds them).
+      customerRow({ customerId: 'C000130', name: 'Élodie Ørsted', email: 'e.o@example.org', operatorId: '030' }),
     ]);
     // Ties on name: the same name at three operators and several ids each, for the keyset tie-breaks.
     const ties: Partial<Customer>[] = [];
@@ -159,6 +161,13 @@ describe(`customer search (${testDbKind()})`, () => {
       expect((await search({ q: 'spacey person' })).items.map((r) => r.name)).toEqual(['Spacey Person']);
       expect((await search({ q: 'has space' })).items).toEqual([]);
       expect((await search({ q: 'space@' })).items.map((r) => r.name)).toEqual(['Spacey Person']);
+    });
+
+    it('folds non-ASCII capitals as well: élodie finds Élodie, ØRSTED finds Ørsted (accents still count)', async () => {
+      expect((await search({ q: 'élodie' })).items.map(key)).toEqual(['030/C000130']);
+      expect((await search({ q: 'ØRSTED' })).items.map(key)).toEqual(['030/C000130']);
+      expect((await search({ q: 'élodie ørsted', operatorIds: ['030'] })).items.map(key)).toEqual(['030/C000130']);
+      expect((await search({ q: 'elodie' })).items).toEqual([]);
     });
 
     it('matches quotes literally', async () => {
