@@ -488,6 +488,8 @@ describe('operator directory API (/api/v1)', () => {
         ['shortDesc', 'blank', { shortDesc: '  ' }],
         ['shortDesc', '101 characters', { shortDesc: 'x'.repeat(101) }],
         ['shortDesc', 'a number', { shortDesc: 7 }],
+        ['shortDesc', 'null', { shortDesc: null }],
+        ['longDesc', 'null', { longDesc: null }],
         ['longDesc', 'a tab only', { longDesc: '\t' }],
         ['longDesc', '501 characters', { longDesc: 'x'.repeat(501) }],
         ['id', 'given (ids never change)', { id: '017' }],

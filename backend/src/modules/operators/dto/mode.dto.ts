@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ValidateIf } from 'class-validator';
 import { IsText, IsThreeDigitId } from './validators';
 
 export class ModeDto {
@@ -27,14 +27,17 @@ export class CreateModeDto {
   longDesc: string;
 }
 
+/** Only the fields sent are changed; a field sent must be valid (null is not a description: 400, not ignored). */
+const IfSent = () => ValidateIf((_o: unknown, value: unknown) => value !== undefined);
+
 export class UpdateModeDto {
   @ApiPropertyOptional({ example: 'hovercraft', maxLength: 100 })
-  @IsOptional()
+  @IfSent()
   @IsText(100)
   shortDesc?: string;
 
   @ApiPropertyOptional({ example: 'air-cushion vehicles on scheduled routes', maxLength: 500 })
-  @IsOptional()
+  @IfSent()
   @IsText(500)
   longDesc?: string;
 }
