@@ -7,7 +7,7 @@ import {
   PayloadTooLargeException,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { EntityNotFoundError } from 'typeorm';
+import { EntityNotFoundError, QueryFailedError } from 'typeorm';
 import { AllExceptionsFilter, loggableError, mapException } from './all-exceptions.filter';
 import { AppError } from './app-error';
 
@@ -102,6 +102,31 @@ describe('mapException', () => {
     });
   });
 
+  const driverError = (code: string, message: string) => Object.assign(new Error(message), { code });
+  it.each([
+    ['the connection refused', driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
+    ['the server shutting down', new QueryFailedError('SELECT 1', [], driverError('57P01', 'terminating connection'))],
+    ['a connection exception', new QueryFailedError('SELECT 1', [], driverError('08006', 'connection failure'))],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+    ['a database taking no connections', driverError('55000', 'database "x" is not currently accepting connections')],
+    [
+      'a SQLite lock held too long',
+      new QueryFailedError('BEGIN', [], driverError('SQLITE_BUSY', 'database is locked')),
+    ],
+  ])('maps a database that cannot serve (%s) to 503 DATABASE_UNAVAILABLE, flagged for the log', (_label, error) => {
+    expect(mapException(error, routed)).toEqual({
+      status: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'The database is not available right now; try again in a few seconds',
+      unexpected: true,
+    });
+  });
+
+  it('keeps a statement the database refused a 500 (it is not unavailable)', () => {
+    const refused = new QueryFailedError('SELECT x', [], driverError('42703', 'column "x" does not exist'));
+    expect(mapException(refused, routed)).toMatchObject({ status: 500, code: 'INTERNAL_ERROR' });
+  });
+
   it.each([new Error('secret at db.internal'), new TypeError('x is undefined'), 'a thrown string', undefined])(
     'maps anything else (%p) to a 500 without internals',
     (exception) => {
@@ -176,6 +201,14 @@ describe('AllExceptionsFilter', () => {
     filter.catch(new AppError('ACCOUNT_LOCKED', 429, 'Locked', undefined, { headers: { 'Retry-After': '60' } }), host);
     expect(adapter.setHeader).toHaveBeenCalledWith(reply, 'Retry-After', '60');
     expect(adapter.reply.mock.calls[0][2]).toBe(429);
+  });
+
+  it('answers a database that cannot serve with 503 and Retry-After', () => {
+    const { filter, host, adapter, reply } = setup({ id: 'req-6', method: 'GET', url: '/api/x' });
+    filter.catch(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), host);
+    expect(adapter.setHeader).toHaveBeenCalledWith(reply, 'Retry-After', '5');
+    expect(adapter.reply.mock.calls[0][1]).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE' });
+    expect(logError).toHaveBeenCalled();
   });
 
   it('logs an unexpected error with its stack, request id and path without query string', () => {

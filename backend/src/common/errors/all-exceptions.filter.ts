@@ -4,6 +4,10 @@ import { EntityNotFoundError } from 'typeorm';
 import { methodOf, pathOf, requestIdOf } from '../http/request-info';
 import { AppError, ErrorDetail } from './app-error';
 import { CommonErrorCode, STATUS_ERRORS } from './common.errors';
+import { isDatabaseUnavailable } from './database-errors';
+
+/** `Retry-After` of a 503 for a database that cannot be reached: a few seconds, then ask again. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** The body of every error response. */
 export interface ErrorResponseBody {
@@ -112,6 +116,15 @@ export function mapException(exception: unknown, request: { method: string; path
     // Its message names the entity and the search criteria, which may be personal data: not sent, not logged.
     return fromStatus(HttpStatus.NOT_FOUND);
   }
+  if (isDatabaseUnavailable(exception)) {
+    // Logged (someone must look at the database), answered as what it is: try again shortly.
+    return {
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      code: CommonErrorCode.DATABASE_UNAVAILABLE,
+      message: 'The database is not available right now; try again in a few seconds',
+      unexpected: true,
+    } satisfies MappedError;
+  }
   return fromStatus(HttpStatus.INTERNAL_SERVER_ERROR);
 }
 
@@ -169,6 +182,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     reply.removeHeader?.('content-type');
     if (exception instanceof AppError && exception.headers) {
       for (const [name, value] of Object.entries(exception.headers)) adapter.setHeader(response, name, value);
+    }
+    if (mapped.code === CommonErrorCode.DATABASE_UNAVAILABLE) {
+      adapter.setHeader(response, 'Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     }
     adapter.reply(response, body, mapped.status);
   }

@@ -95,6 +95,21 @@ describe('eventEntry', () => {
     ).toMatchObject({ actorKind: 'anonymous', details: { actorKind: 'link-token', linkId: 'l-1' } });
   });
 
+  it('makes an account-link step’s link its entity, so one link’s steps are found together', () => {
+    const entry = eventEntry(
+      'account-link.requested',
+      { type: 'account-link.requested', actor: { kind: 'user', id: 'u-1', role: 'operator' }, linkId: 'l-9' },
+      'req-7',
+      NOW,
+    );
+    expect(entry).toMatchObject({ entity: 'account-link', entityId: 'l-9', details: { linkId: 'l-9' } });
+    // An event that names its entity keeps it.
+    expect(eventEntry('x.y', { entity: 'operator', entityId: '012', linkId: 'l-9' }, null, NOW)).toMatchObject({
+      entity: 'operator',
+      entityId: '012',
+    });
+  });
+
   it('ignores what is not a domain event', () => {
     expect(eventEntry('newListener', { type: 'x' }, null, NOW)).toBeNull();
     expect(eventEntry(['a', 'b'], {}, null, NOW)).toBeNull();

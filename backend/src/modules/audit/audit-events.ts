@@ -51,14 +51,17 @@ export function eventEntry(name: unknown, payload: unknown, requestId: string | 
   }
   const actor = actorOfEvent(payload.actor);
   if (actor.otherKind !== null) details.actorKind = actor.otherKind;
-  const entityId = payload.entityId;
+  // Account-link steps name their link as `linkId`: it becomes the record's entity too, so the admin API's entity
+  // filter finds every step of one link (the id stays in details as published).
+  const link = payload.entity === undefined && typeof payload.linkId === 'string' ? payload.linkId : null;
+  const entityId = link ?? payload.entityId;
   return makeEntry(
     {
       type: typeof payload.type === 'string' && EVENT_NAME.test(payload.type) ? payload.type : name,
       at: typeof payload.at === 'string' ? payload.at : undefined,
       requestId,
       ...actor.columns,
-      entity: typeof payload.entity === 'string' ? payload.entity : null,
+      entity: link !== null ? 'account-link' : typeof payload.entity === 'string' ? payload.entity : null,
       entityId: typeof entityId === 'string' || typeof entityId === 'number' ? String(entityId) : null,
       before: payload.before,
       after: payload.after,

@@ -456,7 +456,13 @@ describe('audit log: domain events are stored with actor, entity, before and aft
       const userA = { actorKind: 'user', actorId: w.userA.user.id, actorRole: 'operator' };
       const ends = linkDetails(linkId, endOf(a), endOf(b));
       expect(records).toEqual([
-        expect.objectContaining({ ...userA, requestId: requested.id, entity: null, entityId: null, details: ends }),
+        expect.objectContaining({
+          ...userA,
+          requestId: requested.id,
+          entity: 'account-link',
+          entityId: linkId,
+          details: ends,
+        }),
         expect.objectContaining({
           ...userA,
           requestId: requested.id,

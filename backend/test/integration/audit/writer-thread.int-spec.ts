@@ -269,11 +269,12 @@ describe(`audit writer thread (${testDbKind()})`, () => {
       expect(rows.map((r) => r.requestId)).toEqual(ids);
       expect(rows.slice(1, -1).map((r) => r.status)).toEqual(during.map((r) => r.status));
       // SQLite: the app's connections read on under the lock, so the requests were answered as usual. PostgreSQL: the
-      // main thread lost the database too, so they failed; either way they are recorded as they were answered.
+      // main thread lost the database too, so they were answered 503 DATABASE_UNAVAILABLE (the session could not be
+      // checked: anonymous); either way they are recorded as they were answered.
       const answered =
         testDbKind() === 'sqlite'
           ? { status: 200, actorKind: 'user', actorId: admin.user.id, errorCode: null }
-          : { status: 500, actorKind: 'anonymous', actorId: null, errorCode: 'INTERNAL_ERROR' };
+          : { status: 503, actorKind: 'anonymous', actorId: null, errorCode: 'DATABASE_UNAVAILABLE' };
       expect(rows.slice(1, -1)).toEqual(
         during.map((): unknown =>
           expect.objectContaining({ type: 'request', method: 'GET', route: '/api/v1/modes', ...answered }),

@@ -46,12 +46,12 @@ export async function newestEventRecord(t: TestApp, type: string, entityId: stri
  * The records of an account link's steps (`account-link.*` events whose `details.linkId` is this link), oldest first.
  * Link events have no entity columns: the link id and both ends are in `details`.
  */
-export async function linkStepRecords(t: TestApp, linkId: string): Promise<AuditRecord[]> {
-  const rows = await t.app
+export function linkStepRecords(t: TestApp, linkId: string): Promise<AuditRecord[]> {
+  // Every step names its link as the record's entity (audit-events.ts), as the admin API's entity filter finds them.
+  return t.app
     .get(DataSource)
     .getRepository(AuditRecord)
-    .find({ where: { type: Like('account-link.%') }, order: { seq: 'ASC' } });
-  return rows.filter((r) => r.details?.linkId === linkId);
+    .find({ where: { type: Like('account-link.%'), entity: 'account-link', entityId: linkId }, order: { seq: 'ASC' } });
 }
 
 let counter = 0;
