@@ -86,5 +86,8 @@ export function genericErrorMessage(error: ApiError): string {
   if (error.status === 429) {
     return 'Too many requests. Wait a moment and try again.';
   }
+  if (error.status === 503) {
+    return 'The service is briefly unavailable. Try again in a few seconds.';
+  }
   return 'Something went wrong. Please try again.';
 }

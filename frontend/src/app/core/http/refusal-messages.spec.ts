@@ -67,4 +67,10 @@ describe('genericErrorMessage for refusals', () => {
       'Requests from your network address are blocked. If you think this is a mistake, contact an administrator.',
     );
   });
+
+  it('says a database outage (503 DATABASE_UNAVAILABLE) is brief, not that something broke', () => {
+    expect(genericErrorMessage({ status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is not…' })).toBe(
+      'The service is briefly unavailable. Try again in a few seconds.',
+    );
+  });
 });
