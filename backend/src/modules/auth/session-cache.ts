@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../../common/auth/principal';
 import { Clock } from '../../common/time/clock';
 import { AppConfigService } from '../../config/app-config.service';
@@ -30,8 +31,18 @@ interface StoredValid {
 }
 
 /**
- * Cache of session state in front of the database, when REDIS_URL is set (otherwise every call is a no-op and the
- * guard reads the database on every request, which is correct with any number of instances).
+ * Cache of session state in front of the database: with REDIS_URL, shared by every instance (below); without Redis on
+ * SQLite, in this process only; without Redis on PostgreSQL, none (every call is a no-op and the guard reads the
+ * database on every request, which is correct with any number of instances).
+ *
+ * **SQLite without Redis**: the in-process tier alone. A revocation or user change made by this process drops its
+ * entry at once. One made by another process on the same file (SQLite serves one instance, but nothing stops a
+ * second process) is seen through SQLite's `data_version`, which moves when another connection commits: every
+ * lookup reads it (one call into SQLite, no I/O) and empties the tier when it moved. Other connections commit
+ * often (the audit writer thread's, every second or so), so a session is checked in the database about once a second
+ * while in use; still far fewer checks than one per request. The rules below hold as well (an answer read before an
+ * invalidation is not kept; a valid answer is used at most SESSION_CACHE_TTL seconds and never beyond the session's
+ * end).
  *
  * Two tiers. Redis holds `valid` answers for SESSION_CACHE_TTL seconds and `revoked` markers that outlive any access
  * token of the session. Each instance keeps an in-process copy of what it read, so a signed-in request usually costs
@@ -65,13 +76,21 @@ export class SessionCache implements OnModuleDestroy {
   private invalidations = 0;
   /** Announcements of this instance on their way through Redis, by nonce. */
   private readonly announced = new Map<string, () => void>();
+  /** SQLite without Redis: the in-process tier alone, emptied when another connection committed. */
+  private readonly processOnly: boolean;
+  private dataVersion: (() => unknown) | null = null;
+  private lastDataVersion: unknown = undefined;
 
   constructor(
     config: AppConfigService,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {
     this.validTtlMs = config.auth.sessionCacheTtlSeconds * 1000;
     this.revokedTtl = config.jwt.accessTtlSeconds + 60;
+    this.processOnly = !config.redisUrl && config.database.type === 'sqlite';
+    // Nothing to miss: every invalidation is this process's own.
+    if (this.processOnly) this.subscribed = true;
     if (config.redisUrl) {
       this.redis = new Redis(config.redisUrl, {
         // Fail fast when Redis is away: the database answers instead.
@@ -92,7 +111,7 @@ export class SessionCache implements OnModuleDestroy {
   }
 
   get enabled(): boolean {
-    return this.redis !== undefined;
+    return this.redis !== undefined || this.processOnly;
   }
 
   /**
@@ -104,10 +123,12 @@ export class SessionCache implements OnModuleDestroy {
   }
 
   async get(sessionId: string): Promise<CachedSessionState> {
-    if (!this.redis) return undefined;
+    if (!this.redis && !this.processOnly) return undefined;
+    if (this.processOnly) this.seeOtherConnections();
     const now = this.clock.now().getTime();
     const local = this.subscribed ? this.local.get(sessionId) : undefined;
     if (local && local.until > now) return local.user ? { state: 'valid', user: local.user } : { state: 'revoked' };
+    if (!this.redis) return undefined;
     const epoch = this.invalidations;
     try {
       const value = await this.redis.get(sessionId);
@@ -131,10 +152,14 @@ export class SessionCache implements OnModuleDestroy {
    * process). `sessionEndsAt` (ms) caps how long the answer is used.
    */
   async rememberValid(sessionId: string, user: AuthenticatedUser, sessionEndsAt: number, epoch: number): Promise<void> {
-    if (!this.redis) return;
+    if (!this.redis && !this.processOnly) return;
     const until = Math.min(this.clock.now().getTime() + this.validTtlMs, sessionEndsAt);
     const ttlMs = until - this.clock.now().getTime();
     if (ttlMs <= 0) return;
+    if (!this.redis) {
+      this.keepLocal(sessionId, { user, until }, epoch);
+      return;
+    }
     try {
       const stored: StoredValid = { user, until };
       const written = await this.redis.set(sessionId, JSON.stringify(stored), 'PX', ttlMs, 'NX');
@@ -146,7 +171,9 @@ export class SessionCache implements OnModuleDestroy {
 
   /** Write-through of revocations already committed to the database, announced to every instance. */
   async markRevoked(sessionIds: readonly string[]): Promise<void> {
-    if (!this.redis || sessionIds.length === 0) return;
+    if (sessionIds.length === 0) return;
+    if (this.processOnly) this.invalidateLocally(sessionIds, true);
+    if (!this.redis) return;
     this.invalidateLocally(sessionIds, true);
     try {
       const batch = this.redis.multi();
@@ -160,7 +187,9 @@ export class SessionCache implements OnModuleDestroy {
 
   /** Drops cached "valid" entries whose user data changed (role, name, operator). */
   async forget(sessionIds: readonly string[]): Promise<void> {
-    if (!this.redis || sessionIds.length === 0) return;
+    if (sessionIds.length === 0) return;
+    if (this.processOnly) this.invalidateLocally(sessionIds, false);
+    if (!this.redis) return;
     this.invalidateLocally(sessionIds, false);
     try {
       // Only "valid" entries: a `revoked` entry must stay.
@@ -238,6 +267,28 @@ export class SessionCache implements OnModuleDestroy {
     }
   }
 
+  /**
+   * SQLite: empties the in-process tier when another connection committed since the last look (`PRAGMA data_version`
+   * on the app's connection). Without a readable connection, nothing is kept.
+   */
+  private seeOtherConnections(): void {
+    if (!this.dataVersion) {
+      const connection = (this.dataSource.driver as { databaseConnection?: SqliteConnection }).databaseConnection;
+      if (!connection) {
+        this.local.clear();
+        this.invalidations++;
+        return;
+      }
+      const statement = connection.prepare('PRAGMA data_version').pluck();
+      this.dataVersion = () => statement.get();
+    }
+    const version = this.dataVersion();
+    if (version === this.lastDataVersion) return;
+    this.lastDataVersion = version;
+    this.local.clear();
+    this.invalidations++;
+  }
+
   private keepLocal(sessionId: string, entry: LocalEntry, epoch: number): void {
     if (!this.subscribed || epoch !== this.invalidations) return;
     const current = this.local.get(sessionId);
@@ -264,6 +315,11 @@ export class SessionCache implements OnModuleDestroy {
       `Redis session cache ${what} failed`,
     );
   }
+}
+
+/** The part of better-sqlite3's Database the cache reads. */
+interface SqliteConnection {
+  prepare(sql: string): { pluck(): { get(): unknown } };
 }
 
 function isString(value: unknown): value is string {
