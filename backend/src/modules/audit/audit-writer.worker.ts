@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import pino from 'pino';
 import { DataSource, DataSourceOptions } from 'typeorm';
@@ -68,27 +66,7 @@ class AuditTables implements AuditStore {
   }
 }
 
-/** The writer thread's nice value (0 is the request thread's; 19 the lowest priority). */
-export const WRITER_THREAD_NICE = 10;
-
-/**
- * Lowers this thread's CPU priority (Linux: setpriority(2) on the thread's own id, read from /proc/thread-self): when
- * requests and the writer compete for a core, requests go first and the writer uses what is left. Returns whether it
- * could; elsewhere the thread keeps the process's priority.
- */
-function lowerThreadPriority(): boolean {
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (!Number.isInteger(tid) || tid <= 0) return false;
-    setPriority(tid, WRITER_THREAD_NICE);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function run(port: NonNullable<typeof parentPort>, data: AuditThreadData): void {
-  lowerThreadPriority();
   const root = pino(
     { level: data.logLevel, base: { pid: process.pid, thread: 'audit-writer' } },
     pino.destination({ dest: 1, sync: false, minLength: 0 }),
