@@ -21,31 +21,34 @@ export interface ChainPoint {
   hash: string;
 }
 
+/** The entry's members that chainContent hashes (before, after and details become null when missing). */
+const CONTENT_KEYS = [
+  'at',
+  'type',
+  'requestId',
+  'actorKind',
+  'actorId',
+  'actorRole',
+  'ip',
+  'method',
+  'route',
+  'path',
+  'status',
+  'durationMs',
+  'userAgent',
+  'errorCode',
+  'entity',
+  'entityId',
+] as const satisfies readonly (keyof AuditEntry)[];
+
 /** What is hashed: every stored field of the record but the hashes, its seq included (renumbering breaks the chain). */
 export function chainContent(seq: number, entry: AuditEntry): Record<string, unknown> {
-  return {
-    v: CHAIN_CONTENT_VERSION,
-    seq,
-    at: entry.at,
-    type: entry.type,
-    requestId: entry.requestId,
-    actorKind: entry.actorKind,
-    actorId: entry.actorId,
-    actorRole: entry.actorRole,
-    ip: entry.ip,
-    method: entry.method,
-    route: entry.route,
-    path: entry.path,
-    status: entry.status,
-    durationMs: entry.durationMs,
-    userAgent: entry.userAgent,
-    errorCode: entry.errorCode,
-    entity: entry.entity,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-    details: entry.details ?? null,
-  };
+  const content: Record<string, unknown> = { v: CHAIN_CONTENT_VERSION, seq };
+  for (const key of CONTENT_KEYS) content[key] = entry[key];
+  content.before = entry.before ?? null;
+  content.after = entry.after ?? null;
+  content.details = entry.details ?? null;
+  return content;
 }
 
 const text = (value: string | null | undefined): string => (value === null ? 'null' : JSON.stringify(value));
@@ -75,26 +78,6 @@ export function chainContentJson(seq: number, entry: AuditEntry): string {
     `,"userAgent":${text(entry.userAgent)},"v":${CHAIN_CONTENT_VERSION}}`
   );
 }
-
-/** The entry's members that chainContent hashes (before, after and details become null when missing). */
-const CONTENT_KEYS = [
-  'at',
-  'type',
-  'requestId',
-  'actorKind',
-  'actorId',
-  'actorRole',
-  'ip',
-  'method',
-  'route',
-  'path',
-  'status',
-  'durationMs',
-  'userAgent',
-  'errorCode',
-  'entity',
-  'entityId',
-] as const satisfies readonly (keyof AuditEntry)[];
 
 /** SHA-256 (hex) of the previous record's hash, a newline and the canonical JSON of the content. */
 export function recordHash(prevHash: string, seq: number, entry: AuditEntry): string {
